@@ -1,0 +1,25 @@
+from snakemake.utils import min_version, validate
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+validate(config, "workflow/schemas/config.schema.yaml")
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/clean.smk"
+include: "workflow/rules/segment.smk"
+include: "workflow/rules/report.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        expand("results/clean/{article}.txt", article=ARTICLE_IDS),
+        expand("results/clean/{article}.removed.tsv", article=ARTICLE_IDS),
+        expand("results/sentences/{article}.tsv", article=ARTICLE_IDS),
+        "results/corpus/summary.tsv",
+        "results/report/index.html",

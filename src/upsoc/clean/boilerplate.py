@@ -1,0 +1,197 @@
+"""Page furniture that is not the article, found by pattern and position rather than by known lines.
+
+Two kinds of rule:
+
+* line rules anywhere: share buttons, navigation labels, bylines, reprint notices, image
+  captions, source links, separators and bare section numbers. They only fire on short lines,
+  since boilerplate is short and article paragraphs are not;
+* the page tail: from the first comment box, comment form, related-posts list, marketing
+  calendar or group-join box in the second half of the page, everything to the end is page
+  furniture; each line is labelled with the box it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+
+# Lines longer than this are article text, whatever they contain.
+SHORT_LINE = 120
+# A tail box only counts in the second half of the page, so that a heading such as
+# "Comments" near the top cannot swallow the article.
+TAIL_MIN_POSITION = 0.5
+# Short lines right above the tail (widgets: "podcast", "newsletter", …) belong to it.
+WIDGET_MAX_CHARS = 30
+
+DIGITS = r"0-9۰-۹٠-٩"
+SENTENCE_END = re.compile(r"[.!?。！？؟…:：]\s*[\"'”’»」』)）]?\s*$")
+
+# Box headers that open the page tail, in the order of their label.
+TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "reader_comments",
+        re.compile(
+            rf"^(登录后参与评论|(发表|查看|全部|最新|热门)评论|评论区|[{DIGITS}]+\s*条评论|"
+            rf"[{DIGITS}]+\s*(پاسخ|دیدگاه|نظر)|دیدگاه(تان|ها)?\s*(را\s*)?(بنویسید|ارسال کنید)|"
+            rf"(leave|post|add) a (reply|comment)|[{DIGITS}]+\s+(comments?|responses?|replies)|comments?)\s*[:!！]?$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("marketing_calendar", re.compile(r"^(营销日历|营销热点日历|marketing calendar)", re.IGNORECASE)),
+    (
+        "group_join",
+        re.compile(r"^(加入圈子|加入(我们的)?社群|扫码(加|入)群|join (our|the) (group|community))", re.IGNORECASE),
+    ),
+    (
+        "related_posts",
+        re.compile(
+            r"^((相关|推荐|更多|热门)(文章|阅读|推荐)|(related|recommended|more) (posts|articles|stories)|"
+            r"you (may|might) also like|"
+            r"(چند\s*(تا)?\s*)?(پست|مطلب|نوشته|مقاله)(‌?ها(ی)?)?\s*(دیگر|دیگه|مرتبط|بیشتر|پیشنهادی))\s*[:!！]?$",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+# Short lines inside the tail that are site navigation rather than the box content.
+NAVIGATION = re.compile(
+    r"^(目录|返回|收藏|评论|点赞|分享|更多|上一篇|下一篇|阅读原文|阅读全文|回到顶部|"
+    r"فهرست( مطالب)?|بازگشت|بیشتر بخوانید|ادامه مطلب|"
+    r"contents|table of contents|menu|home|back( to top)?|read more|next|previous)\s*[:!！]?$",
+    re.IGNORECASE,
+)
+
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "share_button",
+        re.compile(
+            r"^(分享到|分享至|一键分享|分享本文|分享文章|share (this|on|via)|tweet( this)?$|pin it$|"
+            r".{0,20}به اشتراک بگذارید|اشتراک‌?گذاری)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("navigation", NAVIGATION),
+    (
+        "source_link",
+        re.compile(r"^(原文|原文链接|来源|出处|source|original|منبع)\s*[:：]\s*(\S*https?://\S*)?\s*$", re.IGNORECASE),
+    ),
+    (
+        "reprint_notice",
+        re.compile(
+            r"(未经(许可|授权).{0,12}转载|禁止转载|转载请(注明|联系)|版权(所有|归)|本文由.{0,40}发布于|"
+            r"all rights reserved|copyright\s*©?|reprinted with permission|"
+            r"(کلیه|تمامی) حقوق.{0,30}محفوظ|کپی.{0,10}(ممنوع|با ذکر منبع))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^(作者|编辑|责编|责任编辑|撰文|采访|记者|文|图)\s*[:：|丨]|"
+            r"^(by|written by|author|editor|reporter)\s*[:：]?\s+[A-Z\u4e00-\u9fff]|"
+            r"\b(reporter|correspondent|intern)\b.*\bsource:|^source:|"
+            r"^(نویسنده|نگارنده|مترجم|ترجمه|ویراستار)\s*[:：]",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "image_caption",
+        re.compile(
+            r"^(题图|封面图?|配图|图片|图源)\s*(来自|来源|由|[:：])|"
+            r"^(photo|image|picture|illustration|credit)s?\s*(by|credit|source|[:：])|"
+            r"^(تصویر|عکس|منبع تصویر)\s*(از|[:：])",
+            re.IGNORECASE,
+        ),
+    ),
+    ("separator", re.compile(r"^[\s\W_]+$")),
+    ("section_number", re.compile(rf"^\(?([{DIGITS}]{{1,3}}|[一二三四五六七八九十]{{1,3}}|[IVXLC]{{1,6}})[.、)）]?$")),
+]
+
+# Debris glued to the end of a paragraph after its last sentence: the next section's
+# numeral ("…悲剧。 二") or a stray comma.
+TRAILING_DEBRIS = [
+    ("section_number", re.compile(r"(?<=[。！？.!?])\s+([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*$")),
+    ("separator", re.compile(r"(?<=[。！？.!?])\s+[,，;；、]\s*$")),
+]
+
+SCRIPT_CHARS = {
+    "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
+    "fa": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    "en": re.compile(r"[A-Za-z]"),
+}
+
+
+def mark_boilerplate(doc: Document, language: str) -> None:
+    for line in doc.lines:
+        if doc.is_removed(line):
+            continue
+        text = doc.kept_text(line).strip()
+        rule = classify_line(text, language)
+        if rule:
+            doc.remove_line(line, rule)
+            continue
+        for rule, pattern in TRAILING_DEBRIS:
+            glued = pattern.search(doc.line_text(line))
+            if glued:
+                doc.remove(line.start + glued.start(), line.start + glued.end(), rule)
+    _mark_page_tail(doc)
+
+
+def classify_line(text: str, language: str) -> str | None:
+    """The rule that makes a short line page furniture, or None for article text."""
+    if len(text) > SHORT_LINE:
+        return None
+    for rule, pattern in LINE_RULES:
+        if pattern.search(text):
+            return rule
+    if _is_foreign_fragment(text, language):
+        return "foreign_fragment"
+    return None
+
+
+def _is_foreign_fragment(text: str, language: str) -> bool:
+    """A short phrase without a letter of the article's script and without sentence
+    punctuation: an image alt text or a stray widget label (e.g. an English caption
+    in a Persian post)."""
+    own = SCRIPT_CHARS.get(language)
+    if own is None or own.search(text):
+        return False
+    has_letters = any(ch.isalpha() for ch in text)
+    return has_letters and not SENTENCE_END.search(text) and len(text.split()) <= 12
+
+
+def _tail_box(text: str) -> str | None:
+    for label, pattern in TAIL_BOXES:
+        if pattern.search(text):
+            return label
+    return None
+
+
+def _mark_page_tail(doc: Document) -> None:
+    total = max(len(doc.text), 1)
+    start_index = None
+    for line in doc.lines:
+        if line.start / total >= TAIL_MIN_POSITION and _tail_box(doc.line_text(line).strip()):
+            start_index = line.index
+            break
+    if start_index is None:
+        return
+    _mark_widgets_above(doc, start_index)
+    label = "page_tail"
+    for line in doc.lines[start_index:]:
+        text = doc.line_text(line).strip()
+        label = _tail_box(text) or label
+        doc.remove_line(line, "navigation" if NAVIGATION.search(text) else label)
+
+
+def _mark_widgets_above(doc: Document, tail_index: int) -> None:
+    """Short non-sentences right above the tail: widget titles such as a podcast link."""
+    for line in reversed(doc.lines[:tail_index]):
+        text = doc.line_text(line).strip()
+        if not text or doc.is_removed(line):
+            continue
+        if len(text) > WIDGET_MAX_CHARS or SENTENCE_END.search(text):
+            return
+        doc.remove_line(line, "page_widget")
+

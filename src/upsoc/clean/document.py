@@ -1,0 +1,77 @@
+"""A raw article as lines with character offsets, and the spans removed from it.
+
+Every cleaning rule marks spans of the *raw* text for removal under its own name. The
+document keeps the first rule that claimed each character, so the audit lists every
+removed character exactly once, with the reason that removed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int
+    end: int  # exclusive, newline not included
+
+
+@dataclass
+class Document:
+    text: str
+    lines: list[Line] = field(init=False)
+    _owner: list[str | None] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lines = []
+        start = 0
+        for index, chunk in enumerate(self.text.split("\n")):
+            self.lines.append(Line(index, start, start + len(chunk)))
+            start += len(chunk) + 1
+        self._owner = [None] * len(self.text)
+
+    def line_text(self, line: Line) -> str:
+        return self.text[line.start : line.end]
+
+    def kept_text(self, line: Line) -> str:
+        """The line as it stands after the removals made so far."""
+        return "".join(
+            ch for i, ch in enumerate(self.text[line.start : line.end], line.start) if self._owner[i] is None
+        )
+
+    def is_removed(self, line: Line) -> bool:
+        """True when nothing but white space is left of the line."""
+        return not self.kept_text(line).strip()
+
+    def remove(self, start: int, end: int, rule: str) -> None:
+        for i in range(start, end):
+            if self._owner[i] is None:
+                self._owner[i] = rule
+
+    def remove_line(self, line: Line, rule: str) -> None:
+        self.remove(line.start, line.end, rule)
+
+    def kept_lines(self) -> list[str]:
+        return [self.kept_text(line) for line in self.lines]
+
+    def audit(self) -> pd.DataFrame:
+        """One row per contiguous removed span: rule, raw offsets and the removed text."""
+        rows = []
+        i = 0
+        n = len(self.text)
+        while i < n:
+            rule = self._owner[i]
+            if rule is None or self.text[i] == "\n":
+                i += 1
+                continue
+            j = i
+            while j < n and self._owner[j] == rule and self.text[j] != "\n":
+                j += 1
+            span = self.text[i:j]
+            if span.strip():
+                rows.append({"rule": rule, "start": i, "end": j, "text": span.strip()})
+            i = j
+        return pd.DataFrame(rows, columns=["rule", "start", "end", "text"])

@@ -1,0 +1,65 @@
+"""Unicode normalisation suited to each script, applied paragraph by paragraph.
+
+* zh: compatibility forms folded (full-width letters and digits become ASCII), then the
+  punctuation that touches Chinese characters is written full-width, so "你好,世界" and
+  "你好，世界" become the same text; spaces between Chinese characters are dropped.
+* fa: hazm's normaliser (Arabic yeh and kaf to Persian, spacing of affixes, Persian digits),
+  after the zero-width non-joiners the scrape lost are restored (see `persian`).
+* en: curly quotes become straight, dash variants become "-" (ranges) or "—" (breaks).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .persian import PersianNormalizer
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
+_HALF_TO_FULL = str.maketrans({",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"})
+_CJK_PUNCT = re.compile(rf"(?<=[{CJK}])[,?!:;()]|[,?!:;()](?=[{CJK}])|(?<=[{CJK}])[,?!:;()]$")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
+
+_EN_TRANSLATION = str.maketrans(
+    {
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "−": "-",
+        "—": "—", "―": "—",
+    }
+)
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_zh(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = collapse_spaces(text)
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    return _CJK_PUNCT.sub(lambda m: m.group(0).translate(_HALF_TO_FULL), text)
+
+
+def normalize_en(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.translate(_EN_TRANSLATION))
+    return collapse_spaces(text)
+
+
+class ParagraphNormalizer:
+    """Normalises paragraphs of one language; holds the language's loaded resources."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._persian = PersianNormalizer() if language == "fa" else None
+
+    def __call__(self, text: str) -> str:
+        if self.language == "zh":
+            return normalize_zh(text)
+        if self.language == "en":
+            return normalize_en(text)
+        if self._persian is not None:
+            return self._persian(collapse_spaces(text))
+        raise ValueError(f"no normalisation for language {self.language!r}")

@@ -1,0 +1,89 @@
+"""The article sheet: loading it and refusing it, with the row and the fix, when it is wrong."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import yaml
+
+from .tsv import read_tsv
+
+
+class SheetError(ValueError):
+    """The sheet or a file it names is unusable; the message lists every problem found."""
+
+
+def load_schema(path: str | Path) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path) -> pd.DataFrame:
+    """Read and check the sheet; raise SheetError naming each bad row and what to do."""
+    path = Path(path)
+    if not path.is_file():
+        raise SheetError(f"{path}: article sheet not found; create it or set `articles` in config/config.yaml")
+    problems = check_field_counts(path)
+    if problems:
+        raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
+    sheet = read_tsv(path)
+    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir))
+    if problems:
+        raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
+    return sheet.set_index("id", drop=False)
+
+
+def check_field_counts(path: Path) -> list[str]:
+    """A row with a missing or extra tab shifts its values into the wrong columns."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    if not rows:
+        return ["the sheet is empty: it needs a header row and one row per article"]
+    width = len(rows[0])
+    return [
+        f"row {line} has {len(row)} fields, the header has {width}: every row needs one tab between "
+        "each pair of columns, also around empty cells"
+        for line, row in enumerate(rows[1:], start=2)
+        if row and len(row) != width
+    ]
+
+
+def check_columns(sheet: pd.DataFrame, schema: dict) -> list[str]:
+    expected = schema["required"]
+    missing = [c for c in expected if c not in sheet.columns]
+    extra = [c for c in sheet.columns if c not in schema["properties"]]
+    problems = []
+    if missing:
+        problems.append(f"missing column(s) {', '.join(missing)}: add them to the header (cells may stay empty)")
+    if extra:
+        problems.append(f"unknown column(s) {', '.join(extra)}: remove them or add them to the schema")
+    return problems
+
+
+def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path) -> list[str]:
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
+        where = f"row {line} (id {row.get('id')!r})"
+        for error in sorted(validator.iter_errors(row), key=lambda e: list(e.path)):
+            field = ".".join(str(p) for p in error.path) or "row"
+            problems.append(f"{where}: {field}: {error.message}")
+        problems += _check_file(where, row.get("file", ""), raw_dir)
+    duplicated = sheet["id"][sheet["id"].duplicated()].unique()
+    for article_id in duplicated:
+        lines = [str(i + 2) for i in sheet.index[sheet["id"] == article_id]]
+        problems.append(f"id {article_id!r} is used by rows {', '.join(lines)}: ids must be unique")
+    return problems
+
+
+def _check_file(where: str, file: str, raw_dir: Path) -> list[str]:
+    if not file:
+        return []
+    path = (raw_dir / file).resolve()
+    if not path.is_relative_to(raw_dir.resolve()):
+        return [f"{where}: file {file!r} points outside {raw_dir}/: copy the article into {raw_dir}/"]
+    if not path.is_file():
+        return [f"{where}: file {raw_dir / file} does not exist: fix the path or add the file"]
+    return []

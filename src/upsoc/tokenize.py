@@ -1,0 +1,104 @@
+"""Tokens, lemmas and stopword flags, with the right tool for each language.
+
+* zh: jieba, with a user dictionary of the field's terms so that 向上社交, 人脉 or 信息面试
+  stay one token; Chinese does not inflect, so the lemma is the token; stopwords from
+  stopwords-iso.
+* fa: hazm's word tokenizer (verb parts left separate, so tokens are surface words),
+  lemmatizer (verbs come out as "past#present" stems, e.g. "شد#شو") and stopword list.
+* en: NLTK's Treebank-style tokenizer (needs no downloaded data), simplemma's lemmas,
+  scikit-learn's English stopword list.
+
+Tokens made only of punctuation or symbols are dropped. Lemmas are lower case.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lemma: str
+    stopword: bool
+
+
+def is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def _clean_token(token: str) -> str:
+    # a token must never hold the separator of the space-joined token columns
+    return "_".join(token.split())
+
+
+class ChineseTokenizer:
+    def __init__(self, user_dictionary: str | Path | None = None):
+        import jieba
+        import stopwordsiso
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        if user_dictionary:
+            self._jieba.load_userdict(str(user_dictionary))
+        self._stopwords = frozenset(stopwordsiso.stopwords("zh"))
+
+    def __call__(self, sentence: str) -> list[Token]:
+        tokens = []
+        for piece in self._jieba.lcut(sentence, HMM=True):
+            text = _clean_token(piece)
+            if is_word(text):
+                lemma = text.lower()
+                tokens.append(Token(text, lemma, lemma in self._stopwords))
+        return tokens
+
+
+class PersianTokenizer:
+    def __init__(self):
+        import hazm
+
+        self._tokenizer = hazm.WordTokenizer(join_verb_parts=False)
+        self._lemmatizer = hazm.Lemmatizer()
+        self._stopwords = frozenset(hazm.stopwords_list())
+
+    def __call__(self, sentence: str) -> list[Token]:
+        tokens = []
+        for piece in self._tokenizer.tokenize(sentence):
+            text = _clean_token(piece)
+            if is_word(text):
+                lemma = _clean_token(self._lemmatizer.lemmatize(text)) or text
+                tokens.append(Token(text, lemma.lower(), text in self._stopwords))
+        return tokens
+
+
+class EnglishTokenizer:
+    def __init__(self):
+        import simplemma
+        from nltk.tokenize import NLTKWordTokenizer
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        self._tokenizer = NLTKWordTokenizer()
+        self._lemmatize = lambda word: simplemma.lemmatize(word, lang="en")
+        self._stopwords = ENGLISH_STOP_WORDS
+
+    def __call__(self, sentence: str) -> list[Token]:
+        tokens = []
+        for piece in self._tokenizer.tokenize(sentence):
+            text = _clean_token(piece)
+            if is_word(text):
+                lower = text.lower()
+                lemma = "not" if lower == "n't" else self._lemmatize(lower).lower()
+                tokens.append(Token(text, lemma, lower in self._stopwords or lemma in self._stopwords))
+        return tokens
+
+
+def make_tokenizer(language: str, zh_user_dictionary: str | Path | None = None):
+    if language == "zh":
+        return ChineseTokenizer(zh_user_dictionary)
+    if language == "fa":
+        return PersianTokenizer()
+    if language == "en":
+        return EnglishTokenizer()
+    raise ValueError(f"no tokenizer for language {language!r}")

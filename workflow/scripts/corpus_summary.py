@@ -1,0 +1,24 @@
+"""Adapter: rule corpus_summary -> upsoc.corpus."""
+
+from contextlib import redirect_stderr
+from pathlib import Path
+
+import pandas as pd
+
+from upsoc.clean import AUDIT_COLUMNS, decode
+from upsoc.corpus import summary_row, summary_table
+from upsoc.tsv import read_tsv, write_tsv
+
+with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+    sheet = read_tsv(snakemake.input.sheet).set_index("id", drop=False)
+    inputs = zip(snakemake.input.raw, snakemake.input.text, snakemake.input.removed, snakemake.input.sentences)
+    rows, audits = [], []
+    for raw, text, removed, sentences in inputs:
+        audit = read_tsv(removed)
+        table = read_tsv(sentences)
+        article = sheet.loc[Path(text).stem].to_dict()
+        raw_text = decode(Path(raw).read_bytes(), raw)
+        rows.append(summary_row(article, raw_text, Path(text).read_text(encoding="utf-8"), audit, table))
+        audits.append(audit)
+    write_tsv(summary_table(rows), snakemake.output.summary)
+    write_tsv(pd.concat(audits, ignore_index=True)[AUDIT_COLUMNS], snakemake.output.removed)
