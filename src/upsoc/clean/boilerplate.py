@@ -23,6 +23,7 @@ SHORT_LINE = 120
 TAIL_MIN_POSITION = 0.5
 # Short lines right above the tail (widgets: "podcast", "newsletter", …) belong to it.
 WIDGET_MAX_CHARS = 30
+MAX_WIDGETS = 2
 
 DIGITS = r"0-9۰-۹٠-٩"
 SENTENCE_END = re.compile(r"[.!?。！？؟…:：]\s*[\"'”’»」』)）]?\s*$")
@@ -48,7 +49,7 @@ TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"^((相关|推荐|更多|热门)(文章|阅读|推荐)|(related|recommended|more) (posts|articles|stories)|"
             r"you (may|might) also like|"
-            r"(چند\s*(تا)?\s*)?(پست|مطلب|نوشته|مقاله)(‌?ها(ی)?)?\s*(دیگر|دیگه|مرتبط|بیشتر|پیشنهادی))\s*[:!！]?$",
+            r"(چند\s*(تا)?\s*)?(پست|مطلب|مطالب|نوشته|مقاله)(‌?ها(ی)?)?\s*(دیگر|دیگه|مرتبط|بیشتر|پیشنهادی))\s*[:!！]?$",
             re.IGNORECASE,
         ),
     ),
@@ -186,12 +187,15 @@ def _mark_page_tail(doc: Document) -> None:
 
 
 def _mark_widgets_above(doc: Document, tail_index: int) -> None:
-    """Short non-sentences right above the tail: widget titles such as a podcast link."""
+    """Short non-sentences right above the tail (a podcast link, a newsletter box). The
+    scan stops at the first sentence or already-removed line, so the article is never
+    reached through a block of bylines."""
+    widgets = 0
     for line in reversed(doc.lines[:tail_index]):
-        text = doc.line_text(line).strip()
-        if not text or doc.is_removed(line):
+        text = doc.kept_text(line).strip()
+        if not doc.line_text(line).strip():
             continue
-        if len(text) > WIDGET_MAX_CHARS or SENTENCE_END.search(text):
+        if not text or len(text) > WIDGET_MAX_CHARS or SENTENCE_END.search(text) or widgets == MAX_WIDGETS:
             return
         doc.remove_line(line, "page_widget")
-
+        widgets += 1

@@ -38,9 +38,8 @@ def collapse_spaces(text: str) -> str:
 
 def normalize_zh(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    text = collapse_spaces(text)
-    text = _SPACE_BETWEEN_CJK.sub("", text)
-    return _CJK_PUNCT.sub(lambda m: m.group(0).translate(_HALF_TO_FULL), text)
+    text = _CJK_PUNCT.sub(lambda m: m.group(0).translate(_HALF_TO_FULL), collapse_spaces(text))
+    return _SPACE_BETWEEN_CJK.sub("", text)
 
 
 def normalize_en(text: str) -> str:

@@ -74,13 +74,13 @@ class PersianNormalizer:
         if not candidates:
             return word
         _, _, stem, suffix = max(candidates)
-        return stem + ZWNJ + suffix
+        return word if stem[-1] in NON_JOINING else stem + ZWNJ + suffix
 
     @staticmethod
     def _suffix_splits(word: str):
         for suffix in PLURAL_SUFFIXES + HEH_SUFFIXES:
             stem = word[: -len(suffix)]
-            if not word.endswith(suffix) or len(stem) < MIN_STEM or stem[-1] in NON_JOINING:
+            if not word.endswith(suffix) or len(stem) < MIN_STEM:
                 continue
             if suffix in HEH_SUFFIXES and not stem.endswith("ه"):
                 continue

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+import pytest
+
+from upsoc.clean import clean_text, decode
+from upsoc.tokenize import make_tokenizer
+from upsoc.tsv import read_tsv
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "data"
+FIXTURE_CORPUS = FIXTURES / "corpus"
+USER_DICTIONARY = ROOT / "data" / "lexicon" / "zh_userdict.txt"
+
+
+@pytest.fixture(scope="session")
+def tokenizers():
+    """Loaded once: hazm and jieba take seconds to start."""
+    return {
+        "zh": make_tokenizer("zh", USER_DICTIONARY),
+        "fa": make_tokenizer("fa"),
+        "en": make_tokenizer("en"),
+    }
+
+
+@pytest.fixture(scope="session")
+def fixture_sheet():
+    return read_tsv(FIXTURE_CORPUS / "articles.tsv").set_index("id", drop=False)
+
+
+def raw_text(corpus: Path, file: str) -> str:
+    return decode((corpus / "raw" / file).read_bytes(), file)
+
+
+@pytest.fixture(scope="session")
+def cleaned_fixtures(fixture_sheet):
+    """article id -> (raw text, CleanArticle) for the fixture corpus."""
+    return {
+        row.id: (raw := raw_text(FIXTURE_CORPUS, row.file), clean_text(raw, row.language, row.id))
+        for row in fixture_sheet.itertuples()
+    }

@@ -1,0 +1,87 @@
+"""The Snakemake workflow end to end on the fixture corpus, in a scratch copy of the project."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURE_CORPUS, ROOT
+
+pytestmark = pytest.mark.workflow
+
+DETERMINISTIC = ["results/clean", "results/sentences", "results/corpus", "results/report"]
+
+
+def make_project(path):
+    for item in ["Snakefile", "workflow", "config"]:
+        source = ROOT / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, path / item)
+    shutil.copytree(FIXTURE_CORPUS, path / "data")
+    shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
+    return path
+
+
+def snakemake(project, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", *args],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+
+
+def digests(project):
+    return {
+        str(path.relative_to(project)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in DETERMINISTIC
+        for path in sorted((project / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("first"))
+    result = snakemake(project, "--cores", "2")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_all_outputs_exist(first_run):
+    for article in ["mentor-note", "networking-basics", "coffee-chats"]:
+        for output in [f"results/clean/{article}.txt", f"results/clean/{article}.removed.tsv", f"results/sentences/{article}.tsv"]:
+            assert (first_run / output).stat().st_size > 0, output
+    index = (first_run / "results/report/index.html").read_text(encoding="utf-8")
+    assert "networking-basics" in index and "../clean/coffee-chats.removed.tsv" in index
+
+
+def test_rerun_with_nothing_changed_does_nothing(first_run):
+    result = snakemake(first_run, "--cores", "2", "--dry-run")
+    assert result.returncode == 0
+    assert "Nothing to be done" in result.stdout + result.stderr
+
+
+def test_two_cold_runs_are_byte_identical_whatever_the_cores(first_run, tmp_path):
+    second = make_project(tmp_path)
+    result = snakemake(second, "--cores", "1")
+    assert result.returncode == 0, result.stderr
+    assert digests(second) == digests(first_run)
+
+
+def test_bad_sheet_stops_before_any_job(tmp_path):
+    project = make_project(tmp_path)
+    sheet = project / "data" / "articles.tsv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("\tzh\t", "\tjp\t", 1), encoding="utf-8")
+    result = snakemake(project, "--cores", "1")
+    assert result.returncode != 0
+    assert "row 2 (id 'mentor-note'): language: 'jp' is not one of" in result.stderr
+    assert not (project / "results").exists()
+
+
+def test_lint_finds_nothing_but_the_deployment_advice(tmp_path):
+    """Software is deployed by pyproject.toml, not per-rule conda environments (see README),
+    so the only acceptable lint is the advice to add one."""
+    project = make_project(tmp_path)
+    result = snakemake(project, "--lint")
+    findings = {line.strip() for line in (result.stdout + result.stderr).splitlines() if line.startswith("    * ")}
+    assert findings <= {"* Specify a conda environment or container for each rule.:"}, findings
