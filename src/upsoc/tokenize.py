@@ -8,7 +8,8 @@
 * en: NLTK's Treebank-style tokenizer (needs no downloaded data), simplemma's lemmas,
   scikit-learn's English stopword list.
 
-Tokens made only of punctuation or symbols are dropped. Lemmas are lower case.
+Punctuation stays as tokens (the coding step reads clause boundaries from it) and is flagged
+like a stopword, so that content analyses skip both. Lemmas are lower case.
 """
 
 from __future__ import annotations
@@ -22,16 +23,24 @@ from pathlib import Path
 class Token:
     text: str
     lemma: str
-    stopword: bool
+    stopword: bool  # a stopword or punctuation: not content
 
 
 def is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
+# NLTK writes opening and closing double quotes as `` and ''
+_TREEBANK_QUOTES = {"``": '"', "''": '"'}
+
+
 def _clean_token(token: str) -> str:
     # a token must never hold the separator of the space-joined token columns
     return "_".join(token.split())
+
+
+def _punctuation(text: str) -> Token:
+    return Token(text, text, True)
 
 
 class ChineseTokenizer:
@@ -49,9 +58,10 @@ class ChineseTokenizer:
         tokens = []
         for piece in self._jieba.lcut(sentence, HMM=True):
             text = _clean_token(piece)
-            if is_word(text):
-                lemma = text.lower()
-                tokens.append(Token(text, lemma, lemma in self._stopwords))
+            if not text:
+                continue
+            lemma = text.lower()
+            tokens.append(Token(text, lemma, lemma in self._stopwords) if is_word(text) else _punctuation(text))
         return tokens
 
 
@@ -67,9 +77,13 @@ class PersianTokenizer:
         tokens = []
         for piece in self._tokenizer.tokenize(sentence):
             text = _clean_token(piece)
-            if is_word(text):
-                lemma = _clean_token(self._lemmatizer.lemmatize(text)) or text
-                tokens.append(Token(text, lemma.lower(), text in self._stopwords))
+            if not text:
+                continue
+            if not is_word(text):
+                tokens.append(_punctuation(text))
+                continue
+            lemma = _clean_token(self._lemmatizer.lemmatize(text)) or text
+            tokens.append(Token(text, lemma.lower(), text in self._stopwords))
         return tokens
 
 
@@ -86,11 +100,15 @@ class EnglishTokenizer:
     def __call__(self, sentence: str) -> list[Token]:
         tokens = []
         for piece in self._tokenizer.tokenize(sentence):
-            text = _clean_token(piece)
-            if is_word(text):
-                lower = text.lower()
-                lemma = "not" if lower == "n't" else self._lemmatize(lower).lower()
-                tokens.append(Token(text, lemma, lower in self._stopwords or lemma in self._stopwords))
+            text = _TREEBANK_QUOTES.get(piece, _clean_token(piece))
+            if not text:
+                continue
+            if not is_word(text):
+                tokens.append(_punctuation(text))
+                continue
+            lower = text.lower()
+            lemma = "not" if lower == "n't" else self._lemmatize(lower).lower()
+            tokens.append(Token(text, lemma, lower in self._stopwords or lemma in self._stopwords))
         return tokens
 
 
