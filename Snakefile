@@ -12,6 +12,7 @@ validate(config, "workflow/schemas/config.schema.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/segment.smk"
+include: "workflow/rules/coding.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -21,5 +22,8 @@ rule all:
         expand("results/clean/{article}.txt", article=ARTICLE_IDS),
         expand("results/clean/{article}.removed.tsv", article=ARTICLE_IDS),
         expand("results/sentences/{article}.tsv", article=ARTICLE_IDS),
+        "results/coding/sentences.tsv",
+        "results/coding/codebook_coverage.tsv",
+        "results/coding/validation.tsv",
         "results/corpus/summary.tsv",
         "results/report/index.html",

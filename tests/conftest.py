@@ -38,3 +38,35 @@ def cleaned_fixtures(fixture_sheet):
         row.id: (raw := raw_text(FIXTURE_CORPUS, row.file), clean_text(raw, row.language, row.id))
         for row in fixture_sheet.itertuples()
     }
+
+
+CODEBOOK_SCHEMA = ROOT / "workflow" / "schemas" / "codebook.schema.yaml"
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    from upsoc.coding.codebook import load_codebook
+    from upsoc.sheet import load_schema
+
+    return load_codebook(ROOT / "data" / "codebook.yaml", load_schema(CODEBOOK_SCHEMA))
+
+
+@pytest.fixture(scope="session")
+def coders(codebook, tokenizers):
+    """language -> (analyse(text) -> tokens, CueMatcher, AdviceDetector), built like the workflow builds them."""
+    from upsoc.clean.normalize import ParagraphNormalizer
+    from upsoc.coding.advice import AdviceDetector, compile_advice
+    from upsoc.coding.codebook import compile_cues
+    from upsoc.coding.matcher import CueMatcher
+
+    built = {}
+    for language, tokenizer in tokenizers.items():
+        normalizer = ParagraphNormalizer(language)
+        cues = compile_cues(codebook, language, tokenizer, normalizer)
+        advice = compile_advice(codebook.advice[language], tokenizer, normalizer)
+        built[language] = (
+            lambda text, t=tokenizer, n=normalizer: t(n(text)),
+            CueMatcher(cues, language),
+            AdviceDetector(advice),
+        )
+    return built

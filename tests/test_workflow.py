@@ -11,7 +11,7 @@ from conftest import FIXTURE_CORPUS, ROOT
 
 pytestmark = pytest.mark.workflow
 
-DETERMINISTIC = ["results/clean", "results/sentences", "results/corpus", "results/report"]
+DETERMINISTIC = ["results/clean", "results/sentences", "results/coding", "results/corpus", "results/report"]
 
 
 def make_project(path):
@@ -20,6 +20,9 @@ def make_project(path):
         (shutil.copytree if source.is_dir() else shutil.copy)(source, path / item)
     shutil.copytree(FIXTURE_CORPUS, path / "data")
     shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
+    shutil.copy(ROOT / "data" / "codebook.yaml", path / "data" / "codebook.yaml")
+    (path / "tests" / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "codebook_validation.tsv", path / "tests" / "data")
     return path
 
 
@@ -53,6 +56,22 @@ def test_all_outputs_exist(first_run):
             assert (first_run / output).stat().st_size > 0, output
     index = (first_run / "results/report/index.html").read_text(encoding="utf-8")
     assert "networking-basics" in index and "../clean/coffee-chats.removed.tsv" in index
+
+
+def test_every_sentence_is_coded_exactly_once(first_run):
+    from upsoc.tsv import read_tsv
+
+    coded = read_tsv(first_run / "results/coding/sentences.tsv")
+    expected = []
+    for article in ["coffee-chats", "mentor-note", "networking-basics"]:
+        sentences = read_tsv(first_run / f"results/sentences/{article}.tsv")
+        expected += list(zip(sentences["article_id"], sentences["sentence_id"]))
+    assert sorted(zip(coded["article_id"], coded["sentence_id"])) == sorted(expected)
+    assert set(coded["is_advice"]) == {"0", "1"}
+    coverage = read_tsv(first_run / "results/coding/codebook_coverage.tsv")
+    assert len(coverage) == 29 * 3
+    validation = read_tsv(first_run / "results/coding/validation.tsv")
+    assert {"micro", "macro", "advice"} <= set(validation["measure"])
 
 
 def test_rerun_with_nothing_changed_does_nothing(first_run):

@@ -65,13 +65,45 @@ class ChineseTokenizer:
         return tokens
 
 
+# hazm leaves the suffixes on words its lexicon lacks (ایونت‌هایی); they are written after a
+# ZWNJ, so they can be cut safely there
+_PERSIAN_SUFFIXES = ("\u200cهایی", "\u200cهای", "\u200cها", "\u200cای", "\u200cی")
+
+
+def _strip_plural(lemma: str) -> str:
+    for suffix in _PERSIAN_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 1:
+            return lemma[: -len(suffix)]
+    return lemma
+
+
+# imperative and subjunctive prefixes: بـ (do), نـ (do not); before a stem in ا/آ: بیـ، نیـ
+_VERB_PREFIXES = ("بی", "نی", "ب", "ن")
+_SECOND_PLURAL = "ید"
+
+
 class PersianTokenizer:
     def __init__(self):
         import hazm
+        from hazm.utils import verbs_list
 
         self._tokenizer = hazm.WordTokenizer(join_verb_parts=False)
         self._lemmatizer = hazm.Lemmatizer()
         self._stopwords = frozenset(hazm.stopwords_list())
+        # present stem (آ written ا, as after a prefix) -> hazm's "past#present" lemma
+        self._verbs = {v.split("#")[1].replace("آ", "ا"): v for v in verbs_list() if v.split("#")[1]}
+
+    def _lemmatize(self, word: str) -> str:
+        """hazm's lemma; for a prefixed second-person form hazm does not know
+        (بیاموزید, بیاورید), the verb found from its present stem."""
+        lemma = self._lemmatizer.lemmatize(word)
+        if lemma != word or not word.endswith(_SECOND_PLURAL):
+            return lemma
+        for prefix in _VERB_PREFIXES:
+            stem = word[len(prefix) : -len(_SECOND_PLURAL)]
+            if word.startswith(prefix) and stem in self._verbs:
+                return self._verbs[stem]
+        return lemma
 
     def __call__(self, sentence: str) -> list[Token]:
         tokens = []
@@ -82,8 +114,8 @@ class PersianTokenizer:
             if not is_word(text):
                 tokens.append(_punctuation(text))
                 continue
-            lemma = _clean_token(self._lemmatizer.lemmatize(text)) or text
-            tokens.append(Token(text, lemma.lower(), text in self._stopwords))
+            lemma = _clean_token(self._lemmatize(text)) or text
+            tokens.append(Token(text, _strip_plural(lemma).lower(), text in self._stopwords))
         return tokens
 
 

@@ -6,6 +6,7 @@ rule clean:
         removed="results/clean/{article}.removed.tsv",
     params:
         language=article_language,
+        code=CODE["clean"],
     log:
         "logs/clean/{article}.log",
     threads: 1

@@ -1,3 +1,5 @@
+from upsoc.coding.codebook import LANGUAGES, CodebookError, load_codebook
+from upsoc.provenance import source_digest
 from upsoc.sheet import SheetError, load_schema, load_sheet
 
 try:
@@ -11,9 +13,24 @@ except SheetError as error:
 
 ARTICLE_IDS = sorted(ARTICLES.index)
 
+try:
+    CODEBOOK = load_codebook(config["codebook"], load_schema(workflow.source_path("../schemas/codebook.schema.yaml")))
+except CodebookError as error:
+    raise WorkflowError(str(error)) from None
+
+# Passed as params: editing a stage's code reruns that stage's jobs.
+CODE = {
+    "clean": source_digest("upsoc.clean", "upsoc.tsv"),
+    "segment": source_digest("upsoc.segment", "upsoc.sentences", "upsoc.tokenize", "upsoc.tsv"),
+    "summary": source_digest("upsoc.corpus", "upsoc.clean", "upsoc.tsv"),
+    "report": source_digest("upsoc.report", "upsoc.tsv"),
+    "coding": source_digest("upsoc.coding", "upsoc.clean", "upsoc.tokenize", "upsoc.tsv"),
+}
+
 
 wildcard_constraints:
     article=r"[a-z0-9]+(-[a-z0-9]+)*",
+    language="|".join(LANGUAGES),
 
 
 def raw_path(article):
@@ -28,8 +45,19 @@ def article_language(wildcards):
     return ARTICLES.loc[wildcards.article, "language"]
 
 
+def tokenizer_resources(language):
+    """Inputs that only some languages' tokenizers read, so that editing them reruns only those."""
+    return {"user_dictionary": config["zh_user_dictionary"]} if language == "zh" else {}
+
+
 def language_resources(wildcards):
-    """Inputs that only some languages read, so that editing them reruns only those."""
-    if article_language(wildcards) == "zh":
-        return {"user_dictionary": config["zh_user_dictionary"]}
-    return {}
+    return tokenizer_resources(article_language(wildcards))
+
+
+def article_metadata(wildcards):
+    return {key: ARTICLES.loc[wildcards.article, key] for key in ("id", "language", "frame", "origin")}
+
+
+def compiled_codebook(wildcards):
+    language = article_language(wildcards)
+    return {"cues": f"results/coding/cues/{language}.tsv", "advice": f"results/coding/advice/{language}.tsv"}

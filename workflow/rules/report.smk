@@ -12,6 +12,8 @@ rule corpus_summary:
             category="Corpus",
         ),
         removed="results/corpus/removed.tsv",
+    params:
+        code=CODE["summary"],
     log:
         "logs/corpus_summary.log",
     threads: 1
@@ -28,6 +30,8 @@ rule report_html:
         removed="results/corpus/removed.tsv",
     output:
         index="results/report/index.html",
+    params:
+        code=CODE["report"],
     log:
         "logs/report_html.log",
     threads: 1

@@ -6,6 +6,7 @@ rule segment:
         sentences="results/sentences/{article}.tsv",
     params:
         language=article_language,
+        code=CODE["segment"],
     log:
         "logs/segment/{article}.log",
     threads: 1

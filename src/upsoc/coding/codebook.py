@@ -1,0 +1,126 @@
+"""The codebook as data: concepts with multilingual cues, and the advice markers.
+
+`data/codebook.yaml` holds everything a researcher edits; this module reads it, checks it
+against its schema and against the concept ids of the instrument, and compiles each cue into
+the same normalised tokens and lemmas the pipeline produces for the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import yaml
+
+from ..clean.normalize import ParagraphNormalizer
+
+LANGUAGES = ("zh", "fa", "en")
+CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
+DEFAULT_WINDOW = 2
+
+
+class CodebookError(ValueError):
+    """The codebook is malformed or incomplete; the message says where."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    exclude_near: tuple[str, ...] = ()
+    require_near: tuple[str, ...] = ()
+    window: int = DEFAULT_WINDOW
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    kind: str
+    definition: str
+    cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    concepts: tuple[Concept, ...]
+    advice: dict[str, dict]
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.concepts]
+
+
+def load_codebook(path: str | Path, schema: dict) -> Codebook:
+    path = Path(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        lines = [f"  - {'/'.join(str(p) for p in e.path) or '(top)'}: {e.message}" for e in errors]
+        raise CodebookError(f"{path} is not valid:\n" + "\n".join(lines))
+    concepts = tuple(
+        Concept(
+            id=concept_id,
+            kind=entry["kind"],
+            definition=" ".join(entry["definition"].split()),
+            cues={lang: tuple(_cue(c) for c in entry["cues"].get(lang, [])) for lang in LANGUAGES},
+        )
+        for concept_id, entry in data["concepts"].items()
+    )
+    missing = [f"{c.id} has no {lang} cue" for c in concepts for lang in LANGUAGES if not c.cues[lang]]
+    if missing:
+        raise CodebookError(f"{path}: every concept needs cues in every language:\n" + "\n".join(f"  - {m}" for m in missing))
+    return Codebook(concepts=concepts, advice=data["advice"])
+
+
+def _cue(entry) -> Cue:
+    if isinstance(entry, str):
+        return Cue(entry)
+    return Cue(
+        entry["cue"],
+        tuple(entry.get("exclude_near", ())),
+        tuple(entry.get("require_near", ())),
+        entry.get("window", DEFAULT_WINDOW),
+        entry.get("exact", False),
+    )
+
+
+def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: ParagraphNormalizer | None = None) -> pd.DataFrame:
+    """One row per cue of `language`, segmented exactly like the text.
+
+    Context words (`exclude_near`, `require_near`) are normalised the same way and kept
+    as their tokens and lemmas, joined by "|".
+    """
+    normalizer = normalizer or ParagraphNormalizer(language)
+
+    def analyse(text: str) -> tuple[str, str]:
+        tokens = [t for t in tokenizer(normalizer(text))]
+        return " ".join(t.text.lower() for t in tokens), " ".join(t.lemma for t in tokens)
+
+    def context(words: tuple[str, ...]) -> str:
+        forms = set()
+        for word in words:
+            forms.update(analyse(word))
+        return "|".join(sorted(f for f in forms if f))
+
+    rows = []
+    for concept in codebook.concepts:
+        for cue in concept.cues[language]:
+            tokens, lemmas = analyse(cue.text)
+            if not tokens:
+                raise CodebookError(f"concept {concept.id}: {language} cue {cue.text!r} has no token after normalisation")
+            rows.append(
+                {
+                    "concept": concept.id,
+                    "kind": concept.kind,
+                    "cue": cue.text,
+                    "tokens": tokens,
+                    "lemmas": lemmas,
+                    "exclude_near": context(cue.exclude_near),
+                    "require_near": context(cue.require_near),
+                    "window": cue.window,
+                    "exact": int(cue.exact),
+                }
+            )
+    return pd.DataFrame(rows, columns=CUE_COLUMNS)

@@ -1,0 +1,106 @@
+"""Finding cues in a sentence's tokens and lemmas.
+
+* en, fa: a cue matches where its token sequence equals the sentence's (lower-cased) tokens,
+  or its lemma sequence equals the sentence's lemmas ("opportunities" matches the cue
+  "opportunity").
+* zh: a cue matches where it equals a run of whole tokens, so that the match does not depend
+  on how jieba happened to split the cue itself (帮助他人 matches 帮助 + 他人), and never
+  matches inside a longer word (印度 does not match inside 印度尼西亚).
+
+A cue with `exclude_near` does not match when one of those words stands within `window`
+tokens of it (网络 next to 上 is "online", not networking); a cue with `require_near` only
+matches when one of those words is somewhere in the same sentence; an `exact` cue matches its
+written form only, never a lemma. In Chinese, context words are looked for as characters in
+the neighbouring tokens, since jieba may glue a context character to the next word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    concept: str
+    cue: str
+    tokens: tuple[str, ...]
+    lemmas: tuple[str, ...]
+    exclude_near: tuple[tuple[str, ...], ...]
+    require_near: tuple[tuple[str, ...], ...]
+    window: int
+    exact: bool
+
+
+def _forms(field: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(form.split()) for form in field.split("|") if form)
+
+
+def _runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
+    """(start, end) token spans where `target` occurs in `words`.
+
+    joined: compare the concatenated strings on token boundaries (Chinese)."""
+    if not target:
+        return []
+    if not joined:
+        n = len(target)
+        return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == target]
+    needle = "".join(target)
+    spans = []
+    for i in range(len(words)):
+        text = ""
+        for j in range(i, len(words)):
+            text += words[j]
+            if len(text) >= len(needle):
+                if text == needle:
+                    spans.append((i, j + 1))
+                break
+    return spans
+
+
+class CueMatcher:
+    """Callable: (tokens, lemmas) -> {concept: [cues that matched]} for one language."""
+
+    def __init__(self, cues: pd.DataFrame, language: str):
+        self.joined = language == "zh"
+        self.cues = [
+            CompiledCue(
+                row["concept"], row["cue"], tuple(row["tokens"].split()), tuple(row["lemmas"].split()),
+                _forms(row["exclude_near"]), _forms(row["require_near"]), int(row["window"]), bool(int(row["exact"])),
+            )
+            for row in cues.to_dict(orient="records")
+        ]
+
+    def _occurrences(self, tokens, lemmas, target_tokens, target_lemmas, exact=False) -> list[tuple[int, int]]:
+        spans = set(_runs(tokens, target_tokens, self.joined))
+        if not self.joined and not exact:
+            spans.update(_runs(lemmas, target_lemmas, False))
+        return sorted(spans)
+
+    def _present(self, forms, tokens: list[str], lemmas: list[str]) -> bool:
+        if self.joined:
+            # context words are looked for as characters: jieba may glue a context
+            # character to its neighbour (网络上教 -> 网络 / 上教)
+            text = "".join(tokens)
+            return any("".join(form) in text for form in forms)
+        return any(self._occurrences(tokens, lemmas, form, form) for form in forms)
+
+    def __call__(self, tokens: list[str], lemmas: list[str]) -> dict[str, list[str]]:
+        tokens = [t.lower() for t in tokens]
+        found: dict[str, list[str]] = defaultdict(list)
+        for cue in self.cues:
+            if cue.cue in found.get(cue.concept, ()):
+                continue
+            if cue.require_near and not self._present(cue.require_near, tokens, lemmas):
+                continue
+            for start, end in self._occurrences(tokens, lemmas, cue.tokens, cue.lemmas, cue.exact):
+                lo, hi = max(0, start - cue.window), end + cue.window
+                near_tokens = tokens[lo:start] + ["\u0000"] + tokens[end:hi]
+                near_lemmas = lemmas[lo:start] + ["\u0000"] + lemmas[end:hi]
+                if cue.exclude_near and self._present(cue.exclude_near, near_tokens, near_lemmas):
+                    continue
+                found[cue.concept].append(cue.cue)
+                break
+        return dict(found)

@@ -1,0 +1,89 @@
+"""Agreement of the automatic coding with a hand-coded sample: precision, recall, F1, accuracy.
+
+Concepts are scored as a multi-label task: per concept, a true positive is a sentence both
+codings give the concept. `micro` pools the counts of all concepts; `macro` averages the
+per-concept F1 over concepts present in the gold or the predicted coding. Advice is scored
+as a binary task (precision, recall and F1 of the advice class, and accuracy).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SCORE_COLUMNS = ["measure", "concept", "language", "sentences", "support", "predicted", "tp", "fp", "fn",
+                 "precision", "recall", "f1", "accuracy"]
+DIGITS = 4
+
+
+def _labels(field: str) -> set[str]:
+    return {c for c in field.split(";") if c}
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return round(precision, DIGITS), round(recall, DIGITS), round(f1, DIGITS)
+
+
+def _row(measure, concept, language, n, tp, fp, fn, accuracy=None):
+    precision, recall, f1 = _prf(tp, fp, fn)
+    return {
+        "measure": measure, "concept": concept, "language": language, "sentences": n,
+        "support": tp + fn, "predicted": tp + fp, "tp": tp, "fp": fp, "fn": fn,
+        "precision": precision, "recall": recall, "f1": f1,
+        "accuracy": "" if accuracy is None else round(accuracy, DIGITS),
+    }
+
+
+def score(gold: pd.DataFrame, predicted: pd.DataFrame, concept_ids: list[str]) -> pd.DataFrame:
+    """gold and predicted: aligned rows with `language`, `concepts` (";"-joined) and `is_advice` (0/1)."""
+    rows = []
+    for language in ["all"] + sorted(set(gold["language"])):
+        mask = (gold["language"] == language) if language != "all" else pd.Series(True, index=gold.index)
+        g, p = gold[mask], predicted[mask]
+        gold_sets = [_labels(x) for x in g["concepts"]]
+        pred_sets = [_labels(x) for x in p["concepts"]]
+        per_concept = []
+        for concept in concept_ids:
+            tp = sum(concept in a and concept in b for a, b in zip(gold_sets, pred_sets))
+            fp = sum(concept not in a and concept in b for a, b in zip(gold_sets, pred_sets))
+            fn = sum(concept in a and concept not in b for a, b in zip(gold_sets, pred_sets))
+            per_concept.append(_row("concept", concept, language, len(g), tp, fp, fn))
+        rows += per_concept
+        tp, fp, fn = (sum(r[k] for r in per_concept) for k in ("tp", "fp", "fn"))
+        rows.append(_row("micro", "", language, len(g), tp, fp, fn))
+        present = [r for r in per_concept if r["support"] or r["predicted"]]
+        macro = _row("macro", "", language, len(g), tp, fp, fn)
+        macro["f1"] = round(sum(r["f1"] for r in present) / len(present), DIGITS) if present else 0.0
+        macro["precision"] = round(sum(r["precision"] for r in present) / len(present), DIGITS) if present else 0.0
+        macro["recall"] = round(sum(r["recall"] for r in present) / len(present), DIGITS) if present else 0.0
+        rows.append(macro)
+        ga, pa = g["is_advice"].astype(int).to_numpy(), p["is_advice"].astype(int).to_numpy()
+        accuracy = float((ga == pa).mean()) if len(ga) else 0.0
+        rows.append(_row("advice", "", language, len(g), int(((ga == 1) & (pa == 1)).sum()),
+                         int(((ga == 0) & (pa == 1)).sum()), int(((ga == 1) & (pa == 0)).sum()), accuracy))
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def code_sample(sample: pd.DataFrame, analysers: dict, matchers: dict, detectors: dict, concept_ids: list[str]) -> pd.DataFrame:
+    """Code hand-coded sentences exactly as the pipeline codes article sentences.
+
+    analysers: language -> callable(text) -> list of Token (normalised and tokenized)."""
+    from . import format_cues
+
+    rows = []
+    for row in sample.to_dict(orient="records"):
+        language = row["language"]
+        tokens = analysers[language](row["text"])
+        words, lemmas = [t.text for t in tokens], [t.lemma for t in tokens]
+        concepts, cues = format_cues(matchers[language](words, lemmas), concept_ids)
+        advice = detectors[language](words, lemmas)
+        rows.append(
+            {
+                "id": row["id"], "language": language, "text": row["text"],
+                "gold_concepts": row["concepts"], "concepts": concepts, "cues": cues,
+                "gold_advice": int(row["is_advice"]), "is_advice": int(bool(advice)), "advice_cues": "|".join(advice),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,183 @@
+"""The codebook, cue matching, advice detection and their agreement with hand coding."""
+
+import pandas as pd
+import pytest
+import yaml
+
+from upsoc.coding import code_sentences
+from upsoc.coding.codebook import CodebookError, load_codebook
+from upsoc.coding.coverage import coverage_table, parse_cues
+from upsoc.coding.matcher import CueMatcher
+from upsoc.coding.validation import code_sample, score
+from upsoc.sheet import load_schema
+from upsoc.tsv import read_tsv
+
+from conftest import CODEBOOK_SCHEMA, FIXTURES, ROOT
+
+# The fixed concept ids of the analysis instrument.
+INSTRUMENT_IDS = [
+    "exchange_reciprocity", "status_hierarchy", "instrumental_purpose", "authenticity", "self_development",
+    "trust_familiarity", "network_structure", "fear_rejection", "giving_back", "community_belonging",
+    "attention_time", "impression_presentation", "context_culture", "ask_for_help", "seek_advice",
+    "engage_social_media", "introduce_others", "attend_events", "host_gatherings", "follow_up",
+    "create_content", "pitch_yourself", "offer_value", "meet_in_person", "dress_appearance",
+    "online_presence", "be_selective", "join_groups", "act_iterate",
+]
+
+
+def code(coders, language, text):
+    analyse, matcher, detector = coders[language]
+    tokens = analyse(text)
+    words, lemmas = [t.text for t in tokens], [t.lemma for t in tokens]
+    return matcher(words, lemmas), detector(words, lemmas)
+
+
+def test_codebook_has_exactly_the_instrument_concepts_with_cues_in_every_language(codebook):
+    assert codebook.ids == INSTRUMENT_IDS
+    for concept in codebook.concepts:
+        assert concept.kind in {"theme", "tactic"} and concept.definition
+        assert all(concept.cues[lang] for lang in ("zh", "fa", "en")), concept.id
+
+
+def test_a_concept_without_cues_in_a_language_is_a_codebook_error(tmp_path):
+    data = yaml.safe_load((ROOT / "data" / "codebook.yaml").read_text(encoding="utf-8"))
+    del data["concepts"]["giving_back"]["cues"]["fa"]
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="giving_back has no fa cue"):
+        load_codebook(path, load_schema(CODEBOOK_SCHEMA))
+
+
+def test_a_malformed_cue_is_refused_with_its_path(tmp_path):
+    data = yaml.safe_load((ROOT / "data" / "codebook.yaml").read_text(encoding="utf-8"))
+    data["concepts"]["trust_familiarity"]["cues"]["en"].append({"cue": "trust", "near": ["x"]})
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="concepts/trust_familiarity/cues/en"):
+        load_codebook(path, load_schema(CODEBOOK_SCHEMA))
+
+
+def cue_table(rows):
+    columns = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows])
+
+
+def test_chinese_cues_match_whole_tokens_only():
+    matcher = CueMatcher(
+        cue_table([
+            ("place", "theme", "印度", "印度", "印度", "", "", 2, 0),
+            ("help", "theme", "帮助他人", "帮助他人", "帮助他人", "", "", 2, 0),
+        ]),
+        "zh",
+    )
+    assert matcher(["他", "去", "印度尼西亚"], ["他", "去", "印度尼西亚"]) == {}
+    assert matcher(["他", "去", "印度"], ["他", "去", "印度"]) == {"place": ["印度"]}
+    # the cue is found across a different segmentation of the same characters
+    assert matcher(["要", "帮助", "他人"], ["要", "帮助", "他人"]) == {"help": ["帮助他人"]}
+
+
+def test_context_conditions_disambiguate(coders):
+    found, _ = code(coders, "zh", "网络只是你与他人关系的初始阶段。")
+    assert "network_structure" in found
+    found, _ = code(coders, "zh", "网络上教你正直的品格肯定没错。")
+    assert "network_structure" not in found
+    found, _ = code(coders, "fa", "فقط در ایونت‌هایی شرکت کنید که به هدفتان مربوط است.")
+    assert "be_selective" in found and "attend_events" in found
+    found, _ = code(coders, "fa", "فقط می‌خواهم تجربه‌هایم را مرتب کنم.")
+    assert "be_selective" not in found
+
+
+def test_english_cues_match_lemmas_unless_exact(coders):
+    found, _ = code(coders, "en", "There are very few opportunities.")
+    assert found["instrumental_purpose"] == ["opportunity"]
+    found, _ = code(coders, "en", "Networking is not mysterious.")
+    assert "network_structure" not in found
+    found, _ = code(coders, "en", "Your network is your net worth.")
+    assert "network_structure" in found
+
+
+@pytest.mark.parametrize(
+    "language, text, advice",
+    [
+        ("en", "Respect people's time and keep your first message short.", True),
+        ("en", '"Don\'t wait for an invitation," she said.', True),
+        ("en", "If you never follow up, people will forget you.", True),
+        ("en", "You should have a website.", True),
+        ("en", "Should you have a website?", False),
+        ("en", "Later she learned that this senior had won a scholarship.", False),
+        ("en", "If I had known this, everything would be different.", False),
+        ("zh", "你应该关心他人，无私地帮助他人。", True),
+        ("zh", "别多想，去行动", True),
+        ("zh", "如果你不主动跟进，对方很快就会忘记你。", True),
+        ("zh", "点赞是一种最基本的互动形式。", False),
+        ("zh", "为什么要向上社交？", False),
+        ("fa", "شبکه‌سازی باید با هدف انجام شود.", True),
+        ("fa", "از این بخش سرسری نگذرید.", True),
+        ("fa", "در ابتدای راه بیشتر بیاموزید.", True),
+        ("fa", "اگر تا اینجا آمده‌اید، ممنونم.", False),
+        ("fa", "شما این کار را هر روز می‌کنید.", False),
+        ("fa", "چرا باید شبکه‌سازی کنیم؟", False),
+    ],
+)
+def test_advice_detection(coders, language, text, advice):
+    _, markers = code(coders, language, text)
+    assert bool(markers) is advice, markers
+
+
+def test_every_sentence_is_coded_once_with_its_evidence(coders, codebook):
+    analyse, matcher, detector = coders["en"]
+    texts = ["Host a dinner for your team.", "Chen Wu said."]
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a"], "sentence_id": [1, 2], "text": texts,
+            "tokens": [" ".join(t.text for t in analyse(x)) for x in texts],
+            "lemmas": [" ".join(t.lemma for t in analyse(x)) for x in texts],
+        }
+    )
+    coded = code_sentences(sentences, {"language": "en", "frame": "networking", "origin": "US"}, matcher, detector, codebook.ids)
+    assert list(coded["sentence_id"]) == [1, 2]
+    assert coded.loc[0, "is_advice"] == 1 and coded.loc[0, "advice_cues"] == "^host"
+    assert "host_gatherings" in coded.loc[0, "concepts"].split(";")
+    assert parse_cues(coded.loc[0, "cues"])["host_gatherings"] == ["host"]
+    assert coded.loc[1, "concepts"] == "" and coded.loc[1, "is_advice"] == 0
+
+
+def test_scores_match_a_hand_computed_example():
+    gold = pd.DataFrame({"language": ["en"] * 3, "concepts": ["a;b", "a", ""], "is_advice": [1, 0, 0]})
+    predicted = pd.DataFrame({"language": ["en"] * 3, "concepts": ["a", "a;b", "b"], "is_advice": [1, 1, 0]})
+    table = score(gold, predicted, ["a", "b"])
+    overall = table[table["language"] == "all"].set_index(["measure", "concept"])
+    # a: tp 2; b: tp 0, fp 2, fn 1 -> micro p = 2/4, r = 2/3
+    assert overall.loc[("concept", "a"), ["tp", "fp", "fn", "f1"]].tolist() == [2, 0, 0, 1.0]
+    assert overall.loc[("concept", "b"), ["tp", "fp", "fn", "f1"]].tolist() == [0, 2, 1, 0.0]
+    assert overall.loc[("micro", ""), ["precision", "recall", "f1"]].tolist() == [0.5, 0.6667, 0.5714]
+    assert overall.loc[("macro", ""), "f1"] == 0.5
+    assert overall.loc[("advice", ""), ["tp", "fp", "fn", "accuracy"]].tolist() == [1, 1, 0, 0.6667]
+
+
+def test_coverage_counts_matches_and_lists_unmatched_cues():
+    cues = {"en": cue_table([("a", "theme", "x", "x", "x", "", "", 2, 0), ("a", "theme", "y", "y", "y", "", "", 2, 0)])}
+    coded = pd.DataFrame({"language": ["en", "en"], "cues": ["a=x", ""]})
+    table = coverage_table(cues, coded, ["a", "b"])
+    assert table.to_dict(orient="records") == [
+        {"concept": "a", "language": "en", "cues": 2, "sentences_matched": 1, "unmatched_cues": "y"},
+        {"concept": "b", "language": "en", "cues": 0, "sentences_matched": 0, "unmatched_cues": ""},
+    ]
+
+
+def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook):
+    sample = read_tsv(FIXTURES / "codebook_validation.tsv")
+    assert len(sample) >= 60 and set(sample["language"]) == {"zh", "fa", "en"}
+    predicted = code_sample(
+        sample,
+        {lang: c[0] for lang, c in coders.items()},
+        {lang: c[1] for lang, c in coders.items()},
+        {lang: c[2] for lang, c in coders.items()},
+        codebook.ids,
+    )
+    table = score(sample, predicted, codebook.ids)
+    summary = table[table["measure"].isin(["micro", "advice"])].set_index(["measure", "language"])
+    assert summary.loc[("micro", "all"), "f1"] >= 0.85
+    assert summary.loc[("advice", "all"), "accuracy"] >= 0.85
+    for language in ("zh", "fa", "en"):
+        assert summary.loc[("micro", language), "f1"] >= 0.8, language
