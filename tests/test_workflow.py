@@ -1,6 +1,7 @@
 """The Snakemake workflow end to end on the fixture corpus, in a scratch copy of the project."""
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,47 @@ def test_two_cold_runs_are_byte_identical_whatever_the_cores(first_run, tmp_path
     result = snakemake(second, "--cores", "1")
     assert result.returncode == 0, result.stderr
     assert digests(second) == digests(first_run)
+
+
+def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(first_run, project)
+    sources = ROOT / "tests" / "data" / "sources"
+    for source, language, origin in [("keep-in-touch.md", "zh", "CN"), ("networking-habits.html", "en", "US")]:
+        added = subprocess.run(
+            [sys.executable, "-m", "upsoc", "add", str(sources / source), "--language", language,
+             "--frame", "networking", "--origin", origin],
+            cwd=project, capture_output=True, text=True, check=False,
+        )
+        assert added.returncode == 0, added.stderr
+    plan = snakemake(project, "--dry-run", "--quiet", "rules")
+    assert plan.returncode == 0, plan.stderr
+    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", plan.stdout, re.MULTILINE))
+    per_article = {"clean": "2", "segment": "2", "code_article": "2"}
+    corpus_level = {"corpus_summary": "1", "coding_tables": "1", "report_html": "1", "all": "1"}
+    assert counts == {**per_article, **corpus_level, "total": "10"}, plan.stdout
+    assert snakemake(project, "--cores", "2").returncode == 0
+    coded = (project / "results/coding/sentences.tsv").read_text(encoding="utf-8")
+    assert "keep-in-touch" in coded and "networking-habits" in coded
+    assert "你应该定期跟进" in (project / "results/clean/keep-in-touch.txt").read_text(encoding="utf-8")
+    html_clean = (project / "results/clean/networking-habits.txt").read_text(encoding="utf-8")
+    assert "follow up within a day" in html_clean and "Subscribe" not in html_clean
+    index = (project / "results/report/index.html").read_text(encoding="utf-8")
+    assert "keep-in-touch" in index and "networking-habits" in index
+
+
+def test_a_failed_run_leaves_earlier_results_and_raw_data_intact(first_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(first_run, project)
+    before = digests(project)
+    raw = {p.name: p.read_bytes() for p in (project / "data/raw").iterdir()}
+    (project / "data/raw/coffee-chats.en.txt").write_bytes("Café".encode("cp1252"))
+    result = snakemake(project, "--cores", "2")
+    assert result.returncode != 0 and "not UTF-8" in result.stderr
+    assert digests(project) == before
+    assert {p.name: p.read_bytes() for p in (project / "data/raw").iterdir() if p.name != "coffee-chats.en.txt"} == {
+        k: v for k, v in raw.items() if k != "coffee-chats.en.txt"
+    }
 
 
 def test_bad_sheet_stops_before_any_job(tmp_path):

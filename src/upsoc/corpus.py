@@ -20,7 +20,7 @@ def summary_row(article: dict, raw_text: str, clean_text: str, removed: pd.DataF
         "chars_raw": len(raw_text),
         "chars_clean": len(clean_text.strip()),
         "removed_spans": len(removed),
-        "removed_chars": int((removed["end"].astype(int) - removed["start"].astype(int)).sum()),
+        "removed_chars": int(removed["text"].str.len().sum()),
         "paragraphs": int(sentences["paragraph"].astype(int).max()) if len(sentences) else 0,
         "sentences": len(sentences),
         "tokens": int(sum(len(t.split()) for t in sentences["tokens"])),

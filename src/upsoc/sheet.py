@@ -9,6 +9,7 @@ import jsonschema
 import pandas as pd
 import yaml
 
+from .ingest import DEFAULT_MAX_BYTES, article_text, check_article_bytes, content_key, detect_format
 from .tsv import read_tsv
 
 
@@ -20,8 +21,9 @@ def load_schema(path: str | Path) -> dict:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
-def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path) -> pd.DataFrame:
-    """Read and check the sheet; raise SheetError naming each bad row and what to do."""
+def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+    """Read and check the sheet and every file it names; raise SheetError naming each bad
+    row or file and what to do."""
     path = Path(path)
     if not path.is_file():
         raise SheetError(f"{path}: article sheet not found; create it or set `articles` in config/config.yaml")
@@ -29,7 +31,7 @@ def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path) -> pd.DataFr
     if problems:
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
     sheet = read_tsv(path)
-    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir))
+    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir), max_bytes)
     if problems:
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
     return sheet.set_index("id", drop=False)
@@ -62,15 +64,28 @@ def check_columns(sheet: pd.DataFrame, schema: dict) -> list[str]:
     return problems
 
 
-def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path) -> list[str]:
+def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
+    seen_content: dict[str, str] = {}
     for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
         where = f"row {line} (id {row.get('id')!r})"
-        for error in sorted(validator.iter_errors(row), key=lambda e: list(e.path)):
+        errors = sorted(validator.iter_errors(row), key=lambda e: list(e.path))
+        for error in errors:
             field = ".".join(str(p) for p in error.path) or "row"
             problems.append(f"{where}: {field}: {error.message}")
-        problems += _check_file(where, row.get("file", ""), raw_dir)
+        file_problems = _check_file(where, row.get("file", ""), raw_dir)
+        problems += file_problems
+        if errors or file_problems:
+            continue
+        data = (raw_dir / row["file"]).read_bytes()
+        content_problems = check_article_bytes(data, f"{where}: {raw_dir / row['file']}", row["language"], max_bytes)
+        problems += content_problems
+        if not content_problems:
+            key = content_key(article_text(data.decode("utf-8"), detect_format(row["file"])))
+            if key in seen_content:
+                problems.append(f"{where}: same text as article {seen_content[key]!r}: remove the duplicate row")
+            seen_content.setdefault(key, row["id"])
     duplicated = sheet["id"][sheet["id"].duplicated()].unique()
     for article_id in duplicated:
         lines = [str(i + 2) for i in sheet.index[sheet["id"] == article_id]]

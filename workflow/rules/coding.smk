@@ -2,7 +2,7 @@ rule compile_codebook:
     input:
         unpack(lambda wildcards: tokenizer_resources(wildcards.language)),
         codebook=config["codebook"],
-        schema=workflow.source_path("../schemas/codebook.schema.yaml"),
+        schema="workflow/schemas/codebook.schema.yaml",
     output:
         cues="results/coding/cues/{language}.tsv",
         advice="results/coding/advice/{language}.tsv",

@@ -7,6 +7,7 @@ try:
         config["articles"],
         load_schema(workflow.source_path("../schemas/articles.schema.yaml")),
         config["raw_dir"],
+        config["max_article_bytes"],
     )
 except SheetError as error:
     raise WorkflowError(str(error)) from None
@@ -20,7 +21,7 @@ except CodebookError as error:
 
 # Passed as params: editing a stage's code reruns that stage's jobs.
 CODE = {
-    "clean": source_digest("upsoc.clean", "upsoc.tsv"),
+    "clean": source_digest("upsoc.clean", "upsoc.ingest", "upsoc.tsv"),
     "segment": source_digest("upsoc.segment", "upsoc.sentences", "upsoc.tokenize", "upsoc.tsv"),
     "summary": source_digest("upsoc.corpus", "upsoc.clean", "upsoc.tsv"),
     "report": source_digest("upsoc.report", "upsoc.tsv"),

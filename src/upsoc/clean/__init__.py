@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..ingest import extract_html, split_front_matter
 from .boilerplate import mark_boilerplate
 from .document import Document
 from .markup import mark_markup
@@ -33,14 +34,40 @@ def decode(raw: bytes, source: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def clean_text(text: str, language: str, article_id: str, normalizer: ParagraphNormalizer | None = None) -> CleanArticle:
+def clean_text(
+    text: str, language: str, article_id: str, normalizer: ParagraphNormalizer | None = None, fmt: str = "text"
+) -> CleanArticle:
+    """fmt: "text", "markdown" (front matter removed) or "html" (main text extracted first;
+    the page text that extraction dropped is audited without offsets)."""
     normalizer = normalizer or ParagraphNormalizer(language)
+    extraction = []
+    if fmt == "html":
+        text, extraction = _extract_main_text(text)
     doc = Document(text)
+    if fmt == "markdown":
+        doc.remove(0, split_front_matter(text)[1], "front_matter")
     mark_markup(doc)
     mark_boilerplate(doc, language)
     mark_repeats(doc)
     paragraphs = [normalizer(line) for line in doc.kept_lines() if line.strip()]
     paragraphs = [p for p in paragraphs if p]
-    removed = doc.audit()
+    removed = pd.concat([pd.DataFrame(extraction, columns=["rule", "start", "end", "text"]), doc.audit()], ignore_index=True)
     removed.insert(0, "article_id", article_id)
     return CleanArticle(text="\n\n".join(paragraphs) + "\n", removed=removed[AUDIT_COLUMNS])
+
+
+def _extract_main_text(html: str) -> tuple[str, list[dict]]:
+    """trafilatura's main text, and each line of the page's visible text it left out."""
+    import lxml.html
+
+    main = extract_html(html)
+    tree = lxml.html.fromstring(html)
+    for element in tree.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    kept = {" ".join(line.split()) for line in main.splitlines()}
+    dropped = []
+    for line in tree.text_content().splitlines():
+        line = " ".join(line.split())
+        if line and line not in kept and not any(line in k for k in kept):
+            dropped.append({"rule": "html_extraction", "start": "", "end": "", "text": line})
+    return main, dropped

@@ -1,0 +1,165 @@
+"""`upsoc`: add an article to the corpus, or check the corpus, without running the pipeline.
+
+    upsoc add PATH --language fa --frame networking --origin IR [--title … --id …]
+    upsoc validate
+
+Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
+the repository root. Every problem is reported with the file or row and the fix; nothing is
+written unless the new article and the whole sheet pass every check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .ingest import (
+    DEFAULT_MAX_BYTES, ArticleError, article_text, check_article_bytes, check_article_text, content_key,
+    detect_encoding, detect_format, html_metadata, looks_binary, split_front_matter,
+)
+from .sheet import SheetError, check_columns, check_rows, load_schema, load_sheet
+from .tsv import read_tsv, write_text, write_tsv
+
+SCHEMA = Path("workflow/schemas/articles.schema.yaml")
+METADATA_FIELDS = ["title", "author", "publisher", "published", "source_url", "translated_from", "notes"]
+FRONT_MATTER_KEYS = {"date": "published", "url": "source_url", "source": "source_url", "site": "publisher"}
+
+
+def _settings(args) -> dict:
+    config = yaml.safe_load(Path(args.config).read_text(encoding="utf-8")) if Path(args.config).is_file() else {}
+    return {
+        "sheet": Path(config.get("articles", "data/articles.tsv")),
+        "raw_dir": Path(config.get("raw_dir", "data/raw")),
+        "max_bytes": int(config.get("max_article_bytes", DEFAULT_MAX_BYTES)),
+    }
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def read_source(path: Path, language: str, max_bytes: int) -> tuple[str, str | None]:
+    """(UTF-8 text, encoding it was converted from or None)."""
+    if not path.is_file():
+        raise ArticleError(f"{path}: no such file: check the path")
+    data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise ArticleError(f"{path}: {len(data):,} bytes, over the limit of {max_bytes:,} (`max_article_bytes`)")
+    if looks_binary(data):
+        raise ArticleError(f"{path}: a binary file, not text: save the article as .txt, .md or .html")
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
+    except UnicodeDecodeError:
+        detected = detect_encoding(data, language)
+        if detected is None:
+            raise ArticleError(
+                f"{path}: not UTF-8, and no encoding turns it into {language!r} text: "
+                "check --language, or save the file as UTF-8"
+            ) from None
+        return detected[0], detected[1]
+
+
+def source_metadata(text: str, fmt: str) -> dict:
+    if fmt == "markdown":
+        found = split_front_matter(text)[0]
+        return {FRONT_MATTER_KEYS.get(k, k): str(v) for k, v in found.items() if v is not None}
+    if fmt == "html":
+        return html_metadata(text)
+    return {}
+
+
+def add(args) -> str:
+    settings = _settings(args)
+    schema = load_schema(SCHEMA)
+    sheet = load_sheet(settings["sheet"], schema, settings["raw_dir"], settings["max_bytes"]).reset_index(drop=True)
+    source = Path(args.path)
+    fmt = detect_format(source)
+    text, encoding = read_source(source, args.language, settings["max_bytes"])
+    problems = check_article_text(text, str(source), args.language) if args.language in schema["properties"]["language"]["enum"] else []
+    if problems:
+        raise ArticleError(problems[0])
+    key = content_key(article_text(text, fmt))
+    for row in sheet.itertuples():
+        existing = (settings["raw_dir"] / row.file).read_text(encoding="utf-8")
+        if content_key(article_text(existing, detect_format(row.file))) == key:
+            raise ArticleError(f"{source}: same text as article {row.id!r} ({settings['raw_dir'] / row.file}): nothing added")
+
+    metadata = {field: "" for field in METADATA_FIELDS}
+    metadata.update({k: v for k, v in source_metadata(text, fmt).items() if k in metadata})
+    metadata.update({field: value for field in METADATA_FIELDS if (value := getattr(args, field)) is not None})
+    if encoding:
+        metadata["notes"] = "; ".join(filter(None, [metadata["notes"], f"converted from {encoding} to UTF-8 by upsoc add"]))
+    taken = set(sheet["id"])
+    if args.id:
+        if args.id in taken:
+            raise ArticleError(f"id {args.id!r} is already in {settings['sheet']}: choose another --id")
+        article_id = args.id
+    else:
+        base = slugify(source.stem.split(".")[0]) or slugify(metadata["title"]) or f"{args.language}-article"
+        article_id = unique_id(base, taken)
+    file_name = f"{article_id}.{args.language}{source.suffix.lower() or '.txt'}"
+    row = {"id": article_id, "file": file_name, "language": args.language, "frame": args.frame,
+           "origin": args.origin or "", **metadata}
+    new_sheet = pd.concat([sheet, pd.DataFrame([row])], ignore_index=True)[list(sheet.columns)]
+
+    target = settings["raw_dir"] / file_name
+    if target.exists():
+        raise ArticleError(f"{target} exists already: choose another --id")
+    write_text(text, target)
+    problems = check_columns(new_sheet, schema) or check_rows(new_sheet, schema, settings["raw_dir"], settings["max_bytes"])
+    if problems:
+        target.unlink()
+        raise SheetError("the new row is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
+    write_tsv(new_sheet, settings["sheet"])
+    converted = f" (converted from {encoding})" if encoding else ""
+    return (
+        f"added {article_id!r}: {target}{converted} and a row in {settings['sheet']}\n"
+        "next: run `snakemake --cores 4` (only this article's jobs and the corpus-level ones run)"
+    )
+
+
+def validate(args) -> str:
+    settings = _settings(args)
+    sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
+    return f"{settings['sheet']}: {len(sheet)} articles, all valid"
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="upsoc", description=__doc__.split("\n\n")[0])
+    main.add_argument("--config", default="config/config.yaml", help="workflow configuration (default: %(default)s)")
+    commands = main.add_subparsers(dest="command", required=True)
+    adding = commands.add_parser("add", help="copy an article into data/raw/ and add its row to the sheet")
+    adding.add_argument("path", help="a .txt, .md (front matter is read as metadata) or .html file")
+    adding.add_argument("--language", required=True, help="zh, fa or en")
+    adding.add_argument("--frame", required=True, help="e.g. upward_socializing or networking")
+    adding.add_argument("--origin", help="ISO 3166-1 alpha-2 country code of the discourse, e.g. CN")
+    adding.add_argument("--id", help="ASCII slug; derived from the file name when omitted")
+    for field in METADATA_FIELDS:
+        adding.add_argument(f"--{field.replace('_', '-')}", dest=field)
+    commands.add_parser("validate", help="check the sheet and every article file")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        message = add(args) if args.command == "add" else validate(args)
+    except (ArticleError, SheetError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0

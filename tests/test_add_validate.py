@@ -1,0 +1,164 @@
+"""`upsoc add` and `upsoc validate`: every bad input is refused with a clear message, and
+nothing under data/ or results/ changes when it is."""
+
+import hashlib
+import shutil
+
+import pytest
+
+from upsoc.cli import main
+from upsoc.tsv import read_tsv
+
+from conftest import FIXTURE_CORPUS, FIXTURES, ROOT
+
+SOURCES = FIXTURES / "sources"
+PERSIAN = "شبکه‌سازی یعنی ساختن رابطه‌های پایدار با آدم‌هایی که به آنها اعتماد داریم. این کار زمان می‌برد."
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    for item in ["workflow", "config"]:
+        shutil.copytree(ROOT / item, tmp_path / item)
+    shutil.copytree(FIXTURE_CORPUS, tmp_path / "data")
+    (tmp_path / "results" / "clean").mkdir(parents=True)
+    (tmp_path / "results" / "clean" / "mentor-note.txt").write_text("earlier result\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(project):
+    return {
+        str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in ("data", "results")
+        for p in sorted((project / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def refused(project, capsys, argv, message):
+    before = snapshot(project)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err, err
+    assert snapshot(project) == before
+    return err
+
+
+def add(path, *extra, language="en"):
+    return ["add", str(path), "--language", language, "--frame", "networking", *extra]
+
+
+def write(path, data):
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_missing_file(project, capsys):
+    refused(project, capsys, add(project / "nope.txt"), "nope.txt: no such file")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n "])
+def test_empty_or_white_space_file(project, capsys, tmp_path, content):
+    refused(project, capsys, add(write(tmp_path / "empty.txt", content)), "no text")
+
+
+def test_binary_file(project, capsys, tmp_path):
+    refused(project, capsys, add(write(tmp_path / "x.txt", b"PK\x03\x04\x00\x00binary")), "a binary file")
+
+
+def test_file_over_the_size_limit(project, capsys, tmp_path):
+    config = project / "config" / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("max_article_bytes: 5000000", "max_article_bytes: 100"))
+    refused(project, capsys, add(write(tmp_path / "long.txt", "Networking matters. " * 20)), "over the limit of 100")
+
+
+def test_unknown_language(project, capsys, tmp_path):
+    refused(project, capsys, add(write(tmp_path / "a.txt", "Networking matters."), language="de"), "language: 'de' is not one of")
+
+
+def test_script_does_not_match_the_declared_language(project, capsys, tmp_path):
+    refused(project, capsys, add(write(tmp_path / "a.txt", PERSIAN), language="zh"), "only 0% of its letters are Chinese characters")
+
+
+def test_duplicate_id(project, capsys, tmp_path):
+    refused(project, capsys, add(write(tmp_path / "a.txt", "Follow up after every meeting."), "--id", "coffee-chats"),
+            "id 'coffee-chats' is already in")
+
+
+def test_same_content_as_an_existing_article(project, capsys, tmp_path):
+    text = (project / "data" / "raw" / "coffee-chats.en.txt").read_text(encoding="utf-8")
+    copy = write(tmp_path / "copy.txt", "\n\n" + text.replace("  ", " ") + "\n")
+    refused(project, capsys, add(copy), "same text as article 'coffee-chats'")
+
+
+def test_bad_value_in_the_new_row(project, capsys, tmp_path):
+    refused(project, capsys, add(write(tmp_path / "a.txt", "Follow up."), "--origin", "Iran"), "origin: 'Iran' does not match")
+
+
+def test_not_utf8_in_another_script_is_refused_naming_the_problem(project, capsys, tmp_path):
+    gbk = write(tmp_path / "gbk.txt", "向上社交需要真诚的交流，不要害怕被拒绝。人脉需要维护。".encode("gbk"))
+    refused(project, capsys, add(gbk, language="en"), "not UTF-8, and no encoding turns it into 'en' text")
+
+
+@pytest.mark.parametrize(
+    "language, text, encoding, expected",
+    [
+        ("zh", "向上社交需要真诚的交流，不要害怕被拒绝。人脉需要维护。", "gbk", "gb18030"),
+        ("fa", PERSIAN.replace("ی", "ي"), "cp1256", "cp1256"),
+    ],
+)
+def test_legacy_encodings_are_converted_with_a_note(project, capsys, tmp_path, language, text, encoding, expected):
+    source = write(tmp_path / f"legacy-{language}.txt", text.encode(encoding))
+    assert main(add(source, "--origin", "IR", language=language)) == 0
+    assert f"converted from {expected}" in capsys.readouterr().out
+    row = read_tsv(project / "data" / "articles.tsv").set_index("id").loc[f"legacy-{language}"]
+    assert row["notes"] == f"converted from {expected} to UTF-8 by upsoc add"
+    assert (project / "data" / "raw" / row["file"]).read_text(encoding="utf-8") == text
+
+
+def test_markdown_front_matter_becomes_metadata(project, capsys):
+    # a command-line value wins over the front matter
+    assert main(add(SOURCES / "keep-in-touch.md", "--origin", "CN", "--author", "李四", language="zh")) == 0
+    out = capsys.readouterr().out
+    assert "next: run `snakemake --cores 4`" in out
+    row = read_tsv(project / "data" / "articles.tsv").set_index("id").loc["keep-in-touch"]
+    assert (row["file"], row["title"], row["author"], row["published"], row["source_url"]) == (
+        "keep-in-touch.zh.md", "如何维护人脉", "李四", "2024-03-01", "https://example.com/keep-in-touch"
+    )
+
+
+def test_html_page_metadata_and_flags(project, capsys):
+    assert main(add(SOURCES / "networking-habits.html", "--origin", "US", "--published", "2024-05")) == 0
+    row = read_tsv(project / "data" / "articles.tsv").set_index("id").loc["networking-habits"]
+    assert (row["title"], row["author"], row["published"]) == ("Five networking habits", "Ann Lee", "2024-05")
+    assert (project / "data" / "raw" / "networking-habits.en.html").read_bytes() == (SOURCES / "networking-habits.html").read_bytes()
+
+
+def test_validate_accepts_the_corpus(project, capsys):
+    assert main(["validate"]) == 0
+    assert "3 articles, all valid" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda p: (p / "data/raw/coffee-chats.en.txt").unlink(), "coffee-chats.en.txt does not exist"),
+        (lambda p: (p / "data/raw/coffee-chats.en.txt").write_bytes(b""), "no text"),
+        (lambda p: (p / "data/raw/coffee-chats.en.txt").write_bytes("Café society".encode("cp1252")), "not UTF-8 (it looks like"),
+        (lambda p: (p / "data/raw/coffee-chats.en.txt").write_text(PERSIAN, encoding="utf-8"), "only 0% of its letters are Latin script"),
+        (lambda p: shutil.copy(p / "data/raw/mentor-note.zh.txt", p / "data/raw/coffee-chats.en.txt"), "Latin script"),
+        (lambda p: (p / "data/articles.tsv").write_text(
+            (p / "data/articles.tsv").read_text(encoding="utf-8").replace("coffee-chats.en.txt", "../../etc/passwd"), encoding="utf-8"),
+         "points outside"),
+    ],
+)
+def test_validate_names_each_bad_file(project, capsys, edit, message):
+    edit(project)
+    refused(project, capsys, ["validate"], message)
+
+
+def test_validate_finds_duplicate_articles(project, capsys):
+    sheet = project / "data" / "articles.tsv"
+    shutil.copy(project / "data/raw/coffee-chats.en.txt", project / "data/raw/again.en.txt")
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "again\tagain.en.txt\ten\tnetworking\tUS\t\t\t\t\t\t\t\n", encoding="utf-8")
+    refused(project, capsys, ["validate"], "same text as article 'coffee-chats'")
