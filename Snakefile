@@ -13,6 +13,7 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/segment.smk"
 include: "workflow/rules/coding.smk"
+include: "workflow/rules/topics.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -25,5 +26,12 @@ rule all:
         "results/coding/sentences.tsv",
         "results/coding/codebook_coverage.tsv",
         "results/coding/validation.tsv",
+        expand(
+            "results/topics/{language}/{model}/{table}.tsv",
+            language=CORPUS_LANGUAGES,
+            model=["lda", "nmf"],
+            table=TOPIC_TABLES,
+        ),
+        expand("results/topics/crosslingual/{table}.tsv", table=TOPIC_TABLES + ["article_topics"]),
         "results/corpus/summary.tsv",
         "results/report/index.html",

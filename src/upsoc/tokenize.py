@@ -115,7 +115,9 @@ class PersianTokenizer:
                 tokens.append(_punctuation(text))
                 continue
             lemma = _clean_token(self._lemmatize(text)) or text
-            tokens.append(Token(text, _strip_plural(lemma).lower(), text in self._stopwords))
+            # a verb is a stopword when its past stem is one (کرد#کن: the light verb کردن)
+            stop = text in self._stopwords or lemma.split("#")[0] in self._stopwords
+            tokens.append(Token(text, _strip_plural(lemma).lower(), stop))
         return tokens
 
 

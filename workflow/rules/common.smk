@@ -26,12 +26,18 @@ CODE = {
     "summary": source_digest("upsoc.corpus", "upsoc.clean", "upsoc.tsv"),
     "report": source_digest("upsoc.report", "upsoc.tsv"),
     "coding": source_digest("upsoc.coding", "upsoc.clean", "upsoc.tokenize", "upsoc.tsv"),
+    "topics": source_digest("upsoc.topics", "upsoc.coding", "upsoc.tsv"),
 }
+
+# Languages that have articles: each gets its own topic models.
+CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
+TOPIC_TABLES = ["topics", "doc_topics", "selection", "representatives", "labels", "concepts"]
 
 
 wildcard_constraints:
     article=r"[a-z0-9]+(-[a-z0-9]+)*",
     language="|".join(LANGUAGES),
+    model="lda|nmf",
 
 
 def raw_path(article):
@@ -62,3 +68,19 @@ def article_metadata(wildcards):
 def compiled_codebook(wildcards):
     language = article_language(wildcards)
     return {"cues": f"results/coding/cues/{language}.tsv", "advice": f"results/coding/advice/{language}.tsv"}
+
+
+def articles_in(language):
+    return [a for a in ARTICLE_IDS if ARTICLES.loc[a, "language"] == language]
+
+
+def topic_settings(language, model):
+    """Settings for upsoc.topics.fit.TopicSettings, from the config."""
+    topics = config["topics"]
+    return {
+        "ks": topics["ks"],
+        "k": topics["k"].get(language, {}).get(model),
+        "random_state": topics["random_state"],
+        "stability_seeds": topics["stability_seeds"],
+        "min_stability": topics["min_stability"],
+    }

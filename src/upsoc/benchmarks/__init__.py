@@ -1,0 +1,1 @@
+"""Benchmarks run by hand against a finished pipeline run (`python -m upsoc.benchmarks.…`)."""

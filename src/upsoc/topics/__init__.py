@@ -1,0 +1,1 @@
+"""Topic models per language and across languages, with model selection, stability and labels."""

@@ -1,0 +1,73 @@
+"""Reading a fitted model: top terms, FREX, representative units, alignment with the codebook.
+
+FREX (Bischof & Airoldi 2012, as in stm's labelTopics) ranks a topic's terms by the weighted
+harmonic mean of their within-topic rank in frequency (the topic's term probability) and in
+exclusivity (that probability over the term's probabilities in all topics), weight 0.5.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+FREX_WEIGHT = 0.5
+
+
+def _ecdf(values: np.ndarray) -> np.ndarray:
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(1, len(values) + 1)
+    return ranks / len(values)
+
+
+def frex(topic_term: np.ndarray, weight: float = FREX_WEIGHT) -> np.ndarray:
+    exclusivity = topic_term / np.maximum(topic_term.sum(axis=0, keepdims=True), 1e-12)
+    scores = np.empty_like(topic_term)
+    for k in range(topic_term.shape[0]):
+        scores[k] = 1.0 / (weight / _ecdf(exclusivity[k]) + (1 - weight) / _ecdf(topic_term[k]))
+    return scores
+
+
+def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.DataFrame:
+    scores = frex(topic_term)
+    rows = []
+    for k, (weights, frex_scores) in enumerate(zip(topic_term, scores), start=1):
+        frex_rank = np.empty(len(weights), dtype=int)
+        frex_rank[np.argsort(-frex_scores, kind="stable")] = np.arange(1, len(weights) + 1)
+        for rank, term in enumerate(np.argsort(-weights, kind="stable")[:n], start=1):
+            rows.append({"topic": k, "rank": rank, "term": vocabulary[term], "weight": weights[term],
+                         "frex": frex_scores[term], "frex_rank": frex_rank[term]})
+    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight", "frex", "frex_rank"])
+
+
+def frex_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> list[list[str]]:
+    return [[vocabulary[i] for i in np.argsort(-row, kind="stable")[:n]] for row in frex(topic_term)]
+
+
+def representatives(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFrame:
+    rows = []
+    for k in range(theta.shape[1]):
+        for rank, i in enumerate(np.argsort(-theta[:, k], kind="stable")[:n], start=1):
+            unit = units.iloc[i]
+            rows.append({"topic": k + 1, "rank": rank, "unit_id": unit["unit_id"], "article_id": unit["article_id"],
+                         "weight": theta[i, k], "text": unit["text"]})
+    return pd.DataFrame(rows, columns=["topic", "rank", "unit_id", "article_id", "weight", "text"])
+
+
+def concept_alignment(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Per topic, the codebook concepts whose units weigh most on it: lift = mean topic weight
+    in units carrying the concept / mean topic weight in all units."""
+    carriers: dict[str, list[int]] = {}
+    for i, field in enumerate(units["concepts"]):
+        for concept in set(field.split()):
+            carriers.setdefault(concept, []).append(i)
+    rows = []
+    overall = theta.mean(axis=0)
+    for k in range(theta.shape[1]):
+        scored = []
+        for concept, idx in carriers.items():
+            mean = theta[idx, k].mean()
+            scored.append((mean / max(overall[k], 1e-12), concept, len(idx), mean))
+        for lift, concept, count, mean in sorted(scored, key=lambda s: (-s[0], s[1]))[:n]:
+            rows.append({"topic": k + 1, "concept": concept, "units": count, "mean_weight": mean, "lift": lift})
+    return pd.DataFrame(rows, columns=["topic", "concept", "units", "mean_weight", "lift"])

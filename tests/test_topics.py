@@ -1,0 +1,147 @@
+"""Topic models: units, coherence, diversity, stability, labels, and the cross-lingual model."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.sparse import csr_matrix
+
+from upsoc.coding import code_sentences
+from upsoc.sentences import sentence_table
+from upsoc.topics.fit import TopicSettings, article_topics, choose_k, fit_topics
+from upsoc.topics.labels import frex
+from upsoc.topics.metrics import diversity, matched_overlap, npmi
+from upsoc.topics.units import build_units
+
+from conftest import FIXTURES
+
+
+def sentences(rows):
+    return pd.DataFrame(
+        [{"article_id": a, "sentence_id": s, "paragraph": p, "text": t, "lemmas": t, "stopword_flags": " ".join("0" for _ in t.split())}
+         for a, s, p, t in rows]
+    )
+
+
+def test_short_sentences_merge_within_a_paragraph_only():
+    table = sentences([
+        ("a", 1, 1, "x y"), ("a", 2, 1, "x y z"), ("a", 3, 1, "w"),
+        ("a", 4, 2, "p q r s"), ("b", 5, 1, "m"),
+    ])
+    coded = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [1, 5], "cues": ["trust_familiarity=trust|familiar", ""]})
+    units = build_units(table, coded, "en", min_tokens=4)
+    assert list(units["unit_id"]) == ["a:1-3", "a:4-4", "b:5-5"]
+    assert units.loc[0, "terms"] == "x y x y z w"
+    assert units.loc[0, "concepts"] == "trust_familiarity trust_familiarity"
+
+
+def test_npmi_matches_a_hand_computed_example():
+    # 4 documents; a in 1,2; b in 1,2; c in 3
+    documents = csr_matrix(np.array([[1, 1, 0], [1, 1, 0], [0, 0, 1], [0, 0, 0]]))
+    p_ab, p_a, p_b = 0.5, 0.5, 0.5
+    expected = math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+    assert npmi([[0, 1]], documents) == [pytest.approx(expected)]
+    assert expected == pytest.approx(1.0)
+    assert npmi([[0, 2]], documents) == [-1.0]  # never together
+
+
+def test_diversity_and_matched_overlap():
+    assert diversity([[1, 2], [2, 3]]) == 0.75
+    # the same topics in another order match perfectly
+    assert matched_overlap([[1, 2], [3, 4]], [[3, 4], [1, 2]]) == 1.0
+    assert matched_overlap([[1, 2], [3, 4]], [[1, 5], [3, 4]]) == pytest.approx((1 / 3 + 1) / 2)
+
+
+def test_frex_prefers_frequent_and_exclusive_terms():
+    topic_term = np.array([[0.5, 0.3, 0.2], [0.1, 0.1, 0.8]])
+    scores = frex(topic_term)
+    # in topic 1, term 0 is both the most frequent and the most exclusive
+    assert np.argmax(scores[0]) == 0
+    assert np.argmax(scores[1]) == 2
+
+
+def test_k_selection_rule():
+    selection = pd.DataFrame({"k": [4, 6, 8], "npmi": [0.1, 0.3, 0.2], "stability": [0.9, 0.4, 0.6]})
+    settings = TopicSettings(min_stability=0.5)
+    assert choose_k(selection, settings) == 8  # best NPMI among the stable Ks
+    assert choose_k(selection.assign(stability=[0.1, 0.3, 0.2]), settings) == 6  # most stable
+    assert choose_k(selection, TopicSettings(k=4)) == 4  # pinned
+
+
+def synthetic_units(n=60, seed=0):
+    rng = np.random.default_rng(seed)
+    groups = [[f"{g}{i}" for i in range(12)] for g in "abc"]
+    rows = []
+    for i in range(n):
+        words = rng.choice(groups[i % 3], size=10)
+        rows.append({"unit_id": f"x{i // 20}:{i}-{i}", "article_id": f"x{i // 20}", "terms": " ".join(words),
+                     "concepts": "", "text": " ".join(words)})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("kind", ["lda", "nmf"])
+def test_models_recover_planted_topics_deterministically(kind):
+    units = synthetic_units()
+    settings = TopicSettings(ks=[2, 3, 4], stability_seeds=2, k=3)
+    tables = fit_topics(units, kind, settings)
+    again = fit_topics(units, kind, settings)
+    for name in tables:
+        pd.testing.assert_frame_equal(tables[name], again[name])
+    selection = tables["selection"]
+    assert list(selection.columns[:4]) == ["k", "npmi", "diversity", "stability"]
+    assert list(selection["k"]) == [2, 3, 4] and selection.loc[selection["chosen"] == 1, "k"].item() == 3
+    # the three planted topics are the most coherent and perfectly stable
+    assert selection.loc[selection["k"] == 3, ["npmi", "stability"]].values.tolist()[0][0] > 0.4
+    labels = tables["labels"]["top_terms"].str.split().map(lambda terms: {t[0] for t in terms[:5]})
+    assert sorted(map(tuple, labels)) == [("a",), ("b",), ("c",)]
+    sums = tables["doc_topics"].groupby("unit_id")["weight"].sum()
+    assert np.allclose(sums, 1.0, atol=1e-5)
+    assert "too little text" in selection["note"].iloc[0]
+
+
+def test_lda_selection_finds_the_planted_number_of_topics():
+    selection = fit_topics(synthetic_units(), "lda", TopicSettings(ks=[2, 3, 4], stability_seeds=2))["selection"]
+    assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
+
+
+def test_article_mixtures_sum_to_one():
+    units = pd.DataFrame({"unit_id": ["a:1-1", "a:2-2", "b:1-1"], "concepts": ["x x", "y", "x"]})
+    doc_topics = pd.DataFrame({
+        "unit_id": ["a:1-1", "a:1-1", "a:2-2", "a:2-2", "b:1-1", "b:1-1"],
+        "article_id": ["a", "a", "a", "a", "b", "b"], "topic": [1, 2, 1, 2, 1, 2],
+        "weight": [1.0, 0.0, 0.0, 1.0, 0.5, 0.5],
+    })
+    mixtures = article_topics(doc_topics, units)
+    a = mixtures[mixtures["article_id"] == "a"]["weight"].tolist()
+    assert a == pytest.approx([2 / 3, 1 / 3])
+    assert mixtures.groupby("article_id")["weight"].sum().tolist() == pytest.approx([1.0, 1.0])
+
+
+def jensen_shannon(p, q):
+    p, q = np.asarray(p), np.asarray(q)
+    m = (p + q) / 2
+    kl = lambda x, y: float(np.sum(np.where(x > 0, x * np.log2(x / y), 0.0)))
+    return (kl(p, m) + kl(q, m)) / 2
+
+
+def test_an_article_and_its_translation_get_nearly_the_same_crosslingual_mixture(coders, codebook, tokenizers, cleaned_fixtures):
+    texts = {
+        "follow-up-zh": ((FIXTURES / "parallel" / "follow-up.zh.txt").read_text(encoding="utf-8"), "zh"),
+        "follow-up-en": ((FIXTURES / "parallel" / "follow-up.en.txt").read_text(encoding="utf-8"), "en"),
+    }
+    for article_id, language in [("mentor-note", "zh"), ("networking-basics", "fa"), ("coffee-chats", "en")]:
+        texts[article_id] = (cleaned_fixtures[article_id][1].text, language)
+    all_units = []
+    for article_id, (text, language) in texts.items():
+        _, matcher, detector = coders[language]
+        table = sentence_table(article_id, text, language, tokenizers[language])
+        coded = code_sentences(table, {"language": language, "frame": "networking", "origin": ""}, matcher, detector, codebook.ids)
+        all_units.append(build_units(table, coded, language, min_tokens=6))
+    units = pd.concat(all_units, ignore_index=True)
+    tables = fit_topics(units, "lda", TopicSettings(ks=[3], stability_seeds=0, min_df=1), column="concepts")
+    mixtures = article_topics(tables["doc_topics"], units).pivot(index="article_id", columns="topic", values="weight")
+    pair = jensen_shannon(mixtures.loc["follow-up-zh"], mixtures.loc["follow-up-en"])
+    assert pair < 0.1
+    others = [jensen_shannon(mixtures.loc["follow-up-zh"], mixtures.loc[a]) for a in ["networking-basics", "coffee-chats"]]
+    assert pair < min(others)
