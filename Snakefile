@@ -14,6 +14,7 @@ include: "workflow/rules/clean.smk"
 include: "workflow/rules/segment.smk"
 include: "workflow/rules/coding.smk"
 include: "workflow/rules/topics.smk"
+include: "workflow/rules/compare.smk"
 include: "workflow/rules/report.smk"
 
 
@@ -33,5 +34,7 @@ rule all:
             table=TOPIC_TABLES,
         ),
         expand("results/topics/crosslingual/{table}.tsv", table=TOPIC_TABLES + ["article_topics"]),
+        expand("results/compare/{table}.tsv", table=COMPARE_TABLES),
+        expand("results/compare/keyness_{language}.tsv", language=CORPUS_LANGUAGES),
         "results/corpus/summary.tsv",
         "results/report/index.html",

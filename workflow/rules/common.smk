@@ -27,6 +27,7 @@ CODE = {
     "report": source_digest("upsoc.report", "upsoc.tsv"),
     "coding": source_digest("upsoc.coding", "upsoc.clean", "upsoc.tokenize", "upsoc.tsv"),
     "topics": source_digest("upsoc.topics", "upsoc.coding", "upsoc.tsv"),
+    "compare": source_digest("upsoc.compare", "upsoc.coding", "upsoc.tsv"),
 }
 
 # Languages that have articles: each gets its own topic models.

@@ -1,0 +1,1 @@
+"""Comparing groups of articles (frame, origin, language) with honest uncertainty."""

@@ -1,0 +1,52 @@
+"""Topic prevalence by group, in the spirit of stm's estimateEffect.
+
+For each topic, the unit-level topic proportions of the cross-lingual model are regressed on
+a group indicator; with one binary regressor, the OLS coefficient is the difference between
+the group's mean proportion and the other group's (or the rest's). Its interval comes from
+the article-aware bootstrap, which, unlike the analytic OLS interval, respects that units of
+one article are not independent.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .bootstrap import BootstrapSettings
+from .groups import DIGITS, REST, comparisons, group_labels, interval, ratio, split_groups, summarise
+
+EFFECT_COLUMNS = [
+    "grouping", "comparison", "group_a", "group_b", "topic", "mean_a", "mean_b", "effect", "low", "high",
+    "units_a", "units_b", "resampling_a", "resampling_b",
+]
+
+
+def topic_effects(doc_topics: pd.DataFrame, sheet: pd.DataFrame, groupings: list[str], settings: BootstrapSettings) -> pd.DataFrame:
+    theta = doc_topics.pivot(index="unit_id", columns="topic", values="weight").sort_index()
+    theta = theta.astype(float)
+    articles = theta.index.str.rsplit(":", n=1).str[0].to_numpy()
+    sheet = sheet.set_index("id", drop=False)
+    rng = np.random.default_rng(settings.random_state)
+    rows = []
+    for grouping in groupings:
+        labels = pd.Series(articles).map(group_labels(sheet, grouping))
+        members = split_groups(pd.DataFrame({"g": labels}), "g")
+        summaries = {name: summarise(name, articles[idx], theta.to_numpy()[idx], settings, rng) for name, idx in members.items()}
+        for kind, a, b in comparisons(sorted(members)):
+            ga = summaries[a]
+            if b == REST:
+                rest = np.setdiff1d(np.arange(len(theta)), members[a])
+                gb = summarise(REST, articles[rest], theta.to_numpy()[rest], settings, rng)
+            else:
+                gb = summaries[b]
+            mean_a = ratio(ga.totals, ga.weights_sum[:, None])
+            mean_b = ratio(gb.totals, gb.weights_sum[:, None])
+            effect = mean_a - mean_b
+            for j, topic in enumerate(theta.columns):
+                rows.append({
+                    "grouping": grouping, "comparison": kind, "group_a": a, "group_b": b, "topic": int(topic),
+                    "mean_a": mean_a[0, j], "mean_b": mean_b[0, j], "effect": effect[0, j],
+                    **dict(zip(["low", "high"], interval(effect[:, j]))),
+                    "units_a": ga.rows, "units_b": gb.rows, "resampling_a": ga.scheme, "resampling_b": gb.scheme,
+                })
+    return pd.DataFrame(rows, columns=EFFECT_COLUMNS).round(DIGITS)

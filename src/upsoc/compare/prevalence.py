@@ -1,0 +1,117 @@
+"""Concept prevalence by group, differences between groups, and divergence of concept profiles.
+
+Prevalence is the share of a group's sentences that carry a concept (pooled over the group's
+sentences, so long articles weigh more), and the share of its advice sentences that do.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .bootstrap import BootstrapSettings
+from .groups import DIGITS, REST, comparisons, group_labels, interval, jensen_shannon, ratio, split_groups, summarise
+
+PREVALENCE_COLUMNS = [
+    "grouping", "group", "concept", "kind", "articles", "sentences", "share", "share_low", "share_high",
+    "advice_sentences", "advice_share", "advice_low", "advice_high", "resampling",
+]
+DIFFERENCE_COLUMNS = [
+    "grouping", "comparison", "group_a", "group_b", "concept", "share_a", "share_b", "difference", "low", "high",
+    "advice_difference", "advice_low", "advice_high", "resampling_a", "resampling_b",
+]
+DIVERGENCE_COLUMNS = ["grouping", "comparison", "group_a", "group_b", "jsd", "low", "high", "resampling_a", "resampling_b"]
+
+
+def indicator_matrix(coded: pd.DataFrame, concepts: list[str]) -> np.ndarray:
+    sets = [set(filter(None, field.split(";"))) for field in coded["concepts"]]
+    return np.array([[c in s for c in concepts] for s in sets], dtype=float).reshape(len(sets), len(concepts))
+
+
+class ConceptComparison:
+    """Fit on the coded sentences and the sheet; then `prevalence()`, `differences()`, `divergence()`."""
+
+    def __init__(self, coded: pd.DataFrame, sheet: pd.DataFrame, concepts: list[str], kinds: dict[str, str],
+                 groupings: list[str], settings: BootstrapSettings):
+        self.concepts, self.kinds, self.settings = concepts, kinds, settings
+        self.coded = coded.reset_index(drop=True)
+        self.sheet = sheet.set_index("id", drop=False)
+        X = indicator_matrix(self.coded, concepts)
+        advice = self.coded["is_advice"].astype(int).to_numpy()[:, None]
+        # columns: concept sentences, advice concept sentences, advice sentences
+        self.values = np.hstack([X, X * advice, advice])
+        self.articles = self.coded["article_id"].to_numpy()
+        self.groups: dict[str, dict] = {}
+        rng = np.random.default_rng(settings.random_state)
+        for grouping in groupings + ["article"]:
+            labels = self.coded["article_id"] if grouping == "article" else \
+                self.coded["article_id"].map(group_labels(self.sheet, grouping))
+            frame = pd.DataFrame({"g": labels.to_numpy()})
+            members = split_groups(frame, "g")
+            summaries = {name: summarise(name, self.articles[idx], self.values[idx], settings, rng) for name, idx in members.items()}
+            if len(members) > 2:
+                for name, idx in members.items():
+                    rest = np.setdiff1d(np.arange(len(frame)), idx)
+                    summaries[f"{REST}:{name}"] = summarise(REST, self.articles[rest], self.values[rest], settings, rng)
+            self.groups[grouping] = summaries
+
+    def _shares(self, group):
+        c = len(self.concepts)
+        share = ratio(group.totals[:, :c], group.weights_sum[:, None])
+        advice = ratio(group.totals[:, c : 2 * c], group.totals[:, 2 * c : 2 * c + 1])
+        return share, advice
+
+    def prevalence(self) -> pd.DataFrame:
+        rows = []
+        for grouping, groups in self.groups.items():
+            for name, group in groups.items():
+                if name.startswith(f"{REST}:"):
+                    continue
+                share, advice = self._shares(group)
+                advice_n = int(group.totals[0, -1])
+                for j, concept in enumerate(self.concepts):
+                    rows.append({
+                        "grouping": grouping, "group": name, "concept": concept, "kind": self.kinds[concept],
+                        "articles": group.articles, "sentences": group.rows,
+                        "share": share[0, j], **dict(zip(["share_low", "share_high"], interval(share[:, j]))),
+                        "advice_sentences": advice_n, "advice_share": advice[0, j],
+                        **dict(zip(["advice_low", "advice_high"], interval(advice[:, j]))),
+                        "resampling": group.scheme,
+                    })
+        return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS).round(DIGITS)
+
+    def _pairs(self):
+        for grouping, groups in self.groups.items():
+            if grouping == "article":
+                continue
+            names = sorted(n for n in groups if not n.startswith(f"{REST}:"))
+            for kind, a, b in comparisons(names):
+                yield grouping, kind, a, b, groups[a], groups[f"{REST}:{a}" if b == REST else b]
+
+    def differences(self) -> pd.DataFrame:
+        rows = []
+        for grouping, kind, a, b, ga, gb in self._pairs():
+            share_a, advice_a = self._shares(ga)
+            share_b, advice_b = self._shares(gb)
+            diff, advice_diff = share_a - share_b, advice_a - advice_b
+            for j, concept in enumerate(self.concepts):
+                rows.append({
+                    "grouping": grouping, "comparison": kind, "group_a": a, "group_b": b, "concept": concept,
+                    "share_a": share_a[0, j], "share_b": share_b[0, j], "difference": diff[0, j],
+                    **dict(zip(["low", "high"], interval(diff[:, j]))),
+                    "advice_difference": advice_diff[0, j],
+                    **dict(zip(["advice_low", "advice_high"], interval(advice_diff[:, j]))),
+                    "resampling_a": ga.scheme, "resampling_b": gb.scheme,
+                })
+        return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS).round(DIGITS)
+
+    def divergence(self) -> pd.DataFrame:
+        """JSD between the groups' concept profiles (concept sentence counts, normalised)."""
+        c = len(self.concepts)
+        rows = []
+        for grouping, kind, a, b, ga, gb in self._pairs():
+            values = jensen_shannon(ga.totals[:, :c], gb.totals[:, :c])
+            rows.append({"grouping": grouping, "comparison": kind, "group_a": a, "group_b": b, "jsd": values[0],
+                         **dict(zip(["low", "high"], interval(values))),
+                         "resampling_a": ga.scheme, "resampling_b": gb.scheme})
+        return pd.DataFrame(rows, columns=DIVERGENCE_COLUMNS).round(DIGITS)

@@ -1,0 +1,39 @@
+"""Tactics by group: how often advice sentences carry each tactic, with the most representative
+quotes per group and language (the advice sentences with the most cues of the tactic, shorter
+first)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..coding.coverage import parse_cues
+from .groups import UNKNOWN
+
+TACTIC_COLUMNS = ["tactic", "grouping", "group", "language", "advice_sentences", "with_tactic", "share",
+                  "rank", "article_id", "sentence_id", "text"]
+DIGITS = 6
+
+
+def tactics_table(coded: pd.DataFrame, sheet: pd.DataFrame, tactics: list[str], groupings: list[str], quotes: int = 2) -> pd.DataFrame:
+    sheet = sheet.set_index("id")
+    advice = coded[coded["is_advice"].astype(int) == 1].copy()
+    advice["parsed"] = advice["cues"].map(parse_cues)
+    rows = []
+    for grouping in groupings:
+        advice["group"] = advice["article_id"].map(sheet[grouping]).replace("", UNKNOWN)
+        for (group, language), part in advice.groupby(["group", "language"], sort=True):
+            for tactic in tactics:
+                carrying = part[part["parsed"].map(lambda found: tactic in found)]
+                base = {"tactic": tactic, "grouping": grouping, "group": group, "language": language,
+                        "advice_sentences": len(part), "with_tactic": len(carrying),
+                        "share": round(len(carrying) / len(part), DIGITS) if len(part) else 0.0}
+                if carrying.empty:
+                    rows.append({**base, "rank": 0, "article_id": "", "sentence_id": "", "text": ""})
+                    continue
+                ranked = carrying.assign(
+                    n_cues=carrying["parsed"].map(lambda found: len(found[tactic])), length=carrying["text"].str.len(),
+                    sentence=carrying["sentence_id"].astype(int),
+                ).sort_values(["n_cues", "length", "article_id", "sentence"], ascending=[False, True, True, True])
+                for rank, row in enumerate(ranked.head(quotes).itertuples(), start=1):
+                    rows.append({**base, "rank": rank, "article_id": row.article_id, "sentence_id": row.sentence_id, "text": row.text})
+    return pd.DataFrame(rows, columns=TACTIC_COLUMNS)

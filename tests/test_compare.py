@@ -1,0 +1,132 @@
+"""Group comparisons, each statistic against a small hand-computed example."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from upsoc.compare.bootstrap import ARTICLES, SENTENCES, SINGLE, BootstrapSettings, replicate_weights, resampling_scheme
+from upsoc.compare.effects import topic_effects
+from upsoc.compare.groups import comparisons, jensen_shannon
+from upsoc.compare.keyness import benjamini_hochberg, log_odds
+from upsoc.compare.prevalence import ConceptComparison
+from upsoc.compare.tactics import tactics_table
+
+SETTINGS = BootstrapSettings(replicates=300, min_articles=3, random_state=7)
+
+
+def sheet(rows):
+    return pd.DataFrame([{"id": i, "frame": f, "origin": o, "language": "en"} for i, f, o in rows])
+
+
+def coded(rows):
+    return pd.DataFrame([{"article_id": a, "sentence_id": s, "language": "en", "is_advice": adv, "concepts": c, "cues": cues, "text": t}
+                         for a, s, adv, c, cues, t in rows])
+
+
+SHEET = sheet([("a1", "up", "CN"), ("a2", "up", "CN"), ("a3", "up", "CN"), ("b1", "net", "US")])
+CODED = coded([
+    ("a1", 1, 1, "x", "x=k", "Ask."), ("a1", 2, 0, "", "", "Fact."),
+    ("a2", 1, 1, "x;y", "x=k|m; y=j", "Ask and join."), ("a2", 2, 0, "y", "y=j", "Joined."),
+    ("a3", 1, 0, "", "", "Story."), ("a3", 2, 1, "x", "x=k", "Ask again."),
+    ("b1", 1, 1, "y", "y=j", "Join now."), ("b1", 2, 0, "y", "y=j", "A group."), ("b1", 3, 0, "", "", "Done."),
+])
+
+
+def test_resampling_scheme_depends_on_the_number_of_articles():
+    assert resampling_scheme(5, BootstrapSettings(min_articles=5)) == ARTICLES
+    assert resampling_scheme(2, BootstrapSettings(min_articles=5)) == SENTENCES
+    assert resampling_scheme(1, BootstrapSettings(min_articles=5)) == SINGLE
+
+
+def test_replicate_weights_respect_articles():
+    rng = np.random.default_rng(0)
+    article_of = np.array(["a", "a", "b", "c", "c", "c"])
+    weights = replicate_weights(article_of, ARTICLES, 50, rng)
+    # an article is drawn whole: its sentences share one weight
+    assert (weights[:, 0] == weights[:, 1]).all() and (weights[:, 3] == weights[:, 5]).all()
+    assert (weights[:, [0, 2, 3]].sum(axis=1) == 3).all()  # three draws of articles
+    within = replicate_weights(article_of, SENTENCES, 50, rng)
+    # sentences are resampled inside each article: each article keeps its size
+    assert (within[:, :2].sum(axis=1) == 2).all() and (within[:, 3:].sum(axis=1) == 3).all()
+
+
+def test_prevalence_and_differences_match_hand_computation():
+    comparison = ConceptComparison(CODED, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["frame"], SETTINGS)
+    prevalence = comparison.prevalence().set_index(["grouping", "group", "concept"])
+    up_x = prevalence.loc[("frame", "up", "x")]
+    assert up_x["share"] == pytest.approx(3 / 6)  # x in 3 of 6 sentences
+    assert up_x["advice_share"] == pytest.approx(3 / 3)  # in all 3 advice sentences
+    assert up_x["resampling"] == ARTICLES and up_x["share_low"] <= 0.5 <= up_x["share_high"]
+    net_y = prevalence.loc[("frame", "net", "y")]
+    assert net_y["share"] == pytest.approx(2 / 3) and net_y["resampling"] == SINGLE
+    assert prevalence.loc[("article", "b1", "y"), "resampling"] == SINGLE
+    differences = comparison.differences().set_index(["group_a", "group_b", "concept"])
+    assert differences.loc[("net", "up", "y"), "difference"] == pytest.approx(2 / 3 - 2 / 6)
+    assert list(comparison.differences()["comparison"].unique()) == ["pairwise"]
+
+
+def test_a_single_article_group_is_flagged_in_every_comparison():
+    comparison = ConceptComparison(CODED, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["origin"], SETTINGS)
+    divergence = comparison.divergence()
+    assert divergence.loc[0, "resampling_b"] == SINGLE or divergence.loc[0, "resampling_a"] == SINGLE
+
+
+def test_jensen_shannon_divergence():
+    assert jensen_shannon(np.array([1.0, 0.0]), np.array([0.0, 1.0])) == pytest.approx(1.0)
+    assert jensen_shannon(np.array([2.0, 2.0]), np.array([1.0, 1.0])) == pytest.approx(0.0)
+    # (1/2, 1/2) vs (1, 0): m = (3/4, 1/4)
+    kl_p = 0.5 * math.log2(0.5 / 0.75) + 0.5 * math.log2(0.5 / 0.25)
+    kl_q = 1.0 * math.log2(1 / 0.75)
+    assert jensen_shannon(np.array([1.0, 1.0]), np.array([1.0, 0.0])) == pytest.approx((kl_p + kl_q) / 2)
+
+
+def test_comparisons_add_one_vs_rest_beyond_two_groups():
+    assert comparisons(["a", "b"]) == [("pairwise", "a", "b")]
+    assert comparisons(["a", "b", "c"])[:3] == [("one_vs_rest", "a", "rest"), ("one_vs_rest", "b", "rest"), ("one_vs_rest", "c", "rest")]
+
+
+def test_log_odds_with_informative_dirichlet_prior_by_hand():
+    from collections import Counter
+
+    a, b = Counter({"w": 10, "v": 2}), Counter({"w": 2, "v": 10})
+    background = a + b  # w: 12, v: 12 of 24
+    table = log_odds(a, b, background, prior_strength=4).set_index("term")
+    alpha = 4 * 12 / 24
+    delta = math.log((10 + alpha) / (12 + 4 - 10 - alpha)) - math.log((2 + alpha) / (12 + 4 - 2 - alpha))
+    se = math.sqrt(1 / (10 + alpha) + 1 / (2 + alpha))
+    assert table.loc["w", "log_odds"] == pytest.approx(delta)
+    assert table.loc["w", "z"] == pytest.approx(delta / se)
+    assert table.loc["v", "z"] == pytest.approx(-delta / se)
+
+
+def test_benjamini_hochberg_by_hand():
+    # sorted p: 0.01, 0.03, 0.04, 0.5 -> p·n/rank: 0.04, 0.06, 0.0533, 0.5 -> running minimum from the top
+    q = benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
+    assert q.tolist() == pytest.approx([0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.5])
+
+
+def test_topic_effect_is_the_difference_of_group_means():
+    doc_topics = pd.DataFrame({
+        "unit_id": ["a1:1-1", "a1:1-1", "a2:1-1", "a2:1-1", "b1:1-1", "b1:1-1"],
+        "article_id": ["a1", "a1", "a2", "a2", "b1", "b1"], "topic": [1, 2, 1, 2, 1, 2],
+        "weight": [0.8, 0.2, 0.6, 0.4, 0.1, 0.9],
+    })
+    effects = topic_effects(doc_topics, SHEET, ["frame"], SETTINGS).set_index("topic")
+    assert effects.loc[1, "group_a"] == "net" and effects.loc[1, "group_b"] == "up"
+    assert effects.loc[1, "effect"] == pytest.approx(0.1 - 0.7)
+    assert effects.loc[1, "low"] <= effects.loc[1, "effect"] <= effects.loc[1, "high"]
+
+
+def test_bootstrap_is_reproducible():
+    first = ConceptComparison(CODED, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["frame"], SETTINGS).prevalence()
+    second = ConceptComparison(CODED, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["frame"], SETTINGS).prevalence()
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_tactics_quote_the_sentence_with_most_cues():
+    table = tactics_table(CODED, SHEET, ["x", "y"], ["frame"], quotes=1).set_index(["tactic", "group", "rank"])
+    up_x = table.loc[("x", "up", 1)]
+    assert (up_x["advice_sentences"], up_x["with_tactic"], up_x["text"]) == (3, 3, "Ask and join.")
+    assert table.loc[("y", "net", 1), "text"] == "Join now."

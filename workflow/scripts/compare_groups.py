@@ -1,0 +1,45 @@
+"""Adapter: rule compare_groups -> upsoc.compare."""
+
+from contextlib import redirect_stderr
+
+import pandas as pd
+
+from upsoc.compare.bootstrap import BootstrapSettings
+from upsoc.compare.effects import topic_effects
+from upsoc.compare.groups import comparisons, group_labels
+from upsoc.compare.keyness import keyness_table
+from upsoc.compare.prevalence import ConceptComparison
+from upsoc.compare.tactics import tactics_table
+from upsoc.tsv import read_tsv, write_tsv
+
+with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+    settings = snakemake.params.settings
+    groupings = settings["groupings"]
+    bootstrap = BootstrapSettings(settings["replicates"], settings["min_articles"], settings["random_state"])
+    sheet = read_tsv(snakemake.input.sheet)
+    coded = read_tsv(snakemake.input.coded)
+    kinds = snakemake.params.concepts
+    concepts = list(kinds)
+
+    comparison = ConceptComparison(coded, sheet, concepts, kinds, groupings, bootstrap)
+    write_tsv(comparison.prevalence(), snakemake.output.concept_prevalence)
+    write_tsv(comparison.differences(), snakemake.output.concept_differences)
+    write_tsv(comparison.divergence(), snakemake.output.divergence)
+    write_tsv(topic_effects(read_tsv(snakemake.input.doc_topics), sheet, groupings, bootstrap), snakemake.output.topic_effects)
+    tactics = [c for c, kind in kinds.items() if kind == "tactic"]
+    write_tsv(tactics_table(coded, sheet, tactics, groupings), snakemake.output.tactics)
+
+    units = pd.concat([read_tsv(p) for p in snakemake.input.units], ignore_index=True)
+    indexed = sheet.set_index("id", drop=False)
+    for language in snakemake.params.languages:
+        in_language = units[units["language"] == language]
+        terms = in_language.groupby("article_id", sort=True)["terms"].apply(" ".join).reset_index()
+        plans = []
+        for grouping in groupings:
+            labels = group_labels(indexed.loc[terms["article_id"]], grouping)
+            members = {g: sorted(labels.index[labels == g]) for g in sorted(labels.unique())}
+            for kind, a, b in comparisons(sorted(members)):
+                rest = sorted(set(labels.index) - set(members[a])) if b == "rest" else members[b]
+                plans.append((grouping, kind, a, b, members[a], rest))
+        table = keyness_table(terms, plans, settings["prior_strength"], settings["min_count"])
+        write_tsv(table, snakemake.output[f"keyness_{language}"])
