@@ -1,3 +1,7 @@
+import hashlib
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +74,43 @@ def coders(codebook, tokenizers):
             AdviceDetector(advice),
         )
     return built
+
+
+DETERMINISTIC = ["results"]
+
+
+def make_project(path):
+    for item in ["Snakefile", "workflow", "config"]:
+        source = ROOT / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, path / item)
+    shutil.copytree(FIXTURE_CORPUS, path / "data")
+    shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
+    shutil.copy(ROOT / "data" / "codebook.yaml", path / "data" / "codebook.yaml")
+    (path / "tests" / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "codebook_validation.tsv", path / "tests" / "data")
+    return path
+
+
+def snakemake(project, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", *args],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+
+
+def digests(project):
+    return {
+        str(path.relative_to(project)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in DETERMINISTIC
+        for path in sorted((project / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def first_run(tmp_path_factory):
+    """The workflow run once on the fixture corpus, shared by the end-to-end tests."""
+    project = make_project(tmp_path_factory.mktemp("first"))
+    result = snakemake(project, "--cores", "2")
+    assert result.returncode == 0, result.stderr
+    return project

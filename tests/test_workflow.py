@@ -1,6 +1,5 @@
 """The Snakemake workflow end to end on the fixture corpus, in a scratch copy of the project."""
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -8,55 +7,23 @@ import sys
 
 import pytest
 
-from conftest import FIXTURE_CORPUS, ROOT
+from conftest import ROOT, digests, make_project, snakemake
 
 pytestmark = pytest.mark.workflow
-
-DETERMINISTIC = ["results/clean", "results/sentences", "results/coding", "results/corpus", "results/report"]
-
-
-def make_project(path):
-    for item in ["Snakefile", "workflow", "config"]:
-        source = ROOT / item
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, path / item)
-    shutil.copytree(FIXTURE_CORPUS, path / "data")
-    shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
-    shutil.copy(ROOT / "data" / "codebook.yaml", path / "data" / "codebook.yaml")
-    (path / "tests" / "data").mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "data" / "codebook_validation.tsv", path / "tests" / "data")
-    return path
-
-
-def snakemake(project, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", *args],
-        cwd=project, capture_output=True, text=True, check=False,
-    )
-
-
-def digests(project):
-    return {
-        str(path.relative_to(project)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in DETERMINISTIC
-        for path in sorted((project / folder).rglob("*"))
-        if path.is_file()
-    }
-
-
-@pytest.fixture(scope="module")
-def first_run(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("first"))
-    result = snakemake(project, "--cores", "2")
-    assert result.returncode == 0, result.stderr
-    return project
-
 
 def test_all_outputs_exist(first_run):
     for article in ["mentor-note", "networking-basics", "coffee-chats"]:
         for output in [f"results/clean/{article}.txt", f"results/clean/{article}.removed.tsv", f"results/sentences/{article}.tsv"]:
             assert (first_run / output).stat().st_size > 0, output
+    for language in ["zh", "fa", "en"]:
+        assert (first_run / f"results/topics/{language}/lda/selection.tsv").is_file()
+        assert (first_run / f"results/compare/keyness_{language}.tsv").is_file()
+    for table in ["concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics"]:
+        assert (first_run / f"results/compare/{table}.tsv").stat().st_size > 0, table
+    assert (first_run / "results/topics/crosslingual/article_topics.tsv").stat().st_size > 0
+    assert (first_run / "results/report/figures/prevalence_frame.svg").stat().st_size > 0
     index = (first_run / "results/report/index.html").read_text(encoding="utf-8")
-    assert "networking-basics" in index and "../clean/coffee-chats.removed.tsv" in index
+    assert 'href="articles/networking-basics.html"' in index
 
 
 def test_every_sentence_is_coded_exactly_once(first_run):
@@ -103,10 +70,11 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
     assert plan.returncode == 0, plan.stderr
     counts = dict(re.findall(r"^(\w+)\s+(\d+)$", plan.stdout, re.MULTILINE))
     per_article = {"clean": "2", "segment": "2", "code_article": "2"}
-    corpus_level = {"corpus_summary": "1", "coding_tables": "1", "report_html": "1", "all": "1", "crosslingual_topics": "1"}
+    corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
+                    "figures": "1", "report_html": "1", "all": "1"}
     # the topic models of the two languages that gained an article, not of the third
     per_language = {"topic_units": "2", "topic_model": "4"}
-    assert counts == {**per_article, **corpus_level, **per_language, "total": "17"}, plan.stdout
+    assert counts == {**per_article, **corpus_level, **per_language, "total": "19"}, plan.stdout
     assert snakemake(project, "--cores", "2").returncode == 0
     coded = (project / "results/coding/sentences.tsv").read_text(encoding="utf-8")
     assert "keep-in-touch" in coded and "networking-habits" in coded

@@ -85,3 +85,41 @@ def topic_settings(language, model):
         "stability_seeds": topics["stability_seeds"],
         "min_stability": topics["min_stability"],
     }
+
+
+def figure_names(groupings, languages):
+    """The report's figures; each is written as PNG and SVG."""
+    names = [f"prevalence_{g}" for g in groupings] + [f"differences_{g}" for g in groupings]
+    names += ["concept_heatmap", "crosslingual_mixtures"]
+    names += [f"selection_{lang}" for lang in languages] + [f"keyness_{lang}" for lang in languages]
+    return names + [f"topic_terms_{lang}_{model}" for lang in languages for model in ("lda", "nmf")]
+
+
+FIGURES = figure_names(config["compare"]["groupings"], CORPUS_LANGUAGES)
+
+
+def report_inputs(wildcards):
+    """Every table the report reads, and every input whose hash it records."""
+    tables = {
+        "summary": "results/corpus/summary.tsv",
+        "removed": "results/corpus/removed.tsv",
+        "coded": "results/coding/sentences.tsv",
+        "sentences": expand("results/sentences/{article}.tsv", article=ARTICLE_IDS),
+        "coverage": "results/coding/codebook_coverage.tsv",
+        "validation": "results/coding/validation.tsv",
+        "compare": expand("results/compare/{table}.tsv", table=COMPARE_TABLES),
+        "keyness": expand("results/compare/keyness_{language}.tsv", language=CORPUS_LANGUAGES),
+        "topics": expand(
+            "results/topics/{scope}/{table}.tsv",
+            scope=[f"{lang}/{model}" for lang in CORPUS_LANGUAGES for model in ("lda", "nmf")] + ["crosslingual"],
+            table=TOPIC_TABLES,
+        ),
+    }
+    hashed = {
+        "sheet": config["articles"],
+        "codebook": config["codebook"],
+        "validation_sample": config["validation_sample"],
+        "user_dictionary": config["zh_user_dictionary"],
+        "raw": [raw_path(article) for article in ARTICLE_IDS],
+    }
+    return {**tables, **hashed}

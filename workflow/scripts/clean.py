@@ -1,13 +1,13 @@
 """Adapter: rule clean -> upsoc.clean."""
 
-from contextlib import redirect_stderr
 from pathlib import Path
 
+from upsoc.rulelog import rule_log
 from upsoc.clean import clean_text, decode
 from upsoc.ingest import detect_format
 from upsoc.tsv import write_text, write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     raw = Path(snakemake.input.raw)
     article = clean_text(
         decode(raw.read_bytes(), str(raw)), snakemake.params.language, snakemake.wildcards.article, fmt=detect_format(raw)

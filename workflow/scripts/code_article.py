@@ -1,13 +1,13 @@
 """Adapter: rule code_article -> upsoc.coding."""
 
-from contextlib import redirect_stderr
 
+from upsoc.rulelog import rule_log
 from upsoc.coding import code_sentences
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
 from upsoc.tsv import read_tsv, write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     article = snakemake.params.article
     matcher = CueMatcher(read_tsv(snakemake.input.cues), article["language"])
     detector = AdviceDetector(read_tsv(snakemake.input.advice))

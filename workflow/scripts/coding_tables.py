@@ -1,15 +1,15 @@
 """Adapter: rule coding_tables -> upsoc.coding.coverage."""
 
-from contextlib import redirect_stderr
 from pathlib import Path
 
 import pandas as pd
 
+from upsoc.rulelog import rule_log
 from upsoc.coding import CODED_COLUMNS
 from upsoc.coding.coverage import coverage_table
 from upsoc.tsv import read_tsv, write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     coded = pd.concat([read_tsv(path) for path in snakemake.input.coded], ignore_index=True)[CODED_COLUMNS]
     write_tsv(coded, snakemake.output.sentences)
     cue_tables = {Path(path).stem: read_tsv(path) for path in snakemake.input.cues}

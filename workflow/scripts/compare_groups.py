@@ -1,9 +1,9 @@
 """Adapter: rule compare_groups -> upsoc.compare."""
 
-from contextlib import redirect_stderr
 
 import pandas as pd
 
+from upsoc.rulelog import rule_log
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.groups import comparisons, group_labels
@@ -12,7 +12,7 @@ from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
 from upsoc.tsv import read_tsv, write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     settings = snakemake.params.settings
     groupings = settings["groupings"]
     bootstrap = BootstrapSettings(settings["replicates"], settings["min_articles"], settings["random_state"])

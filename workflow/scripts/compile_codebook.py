@@ -1,7 +1,7 @@
 """Adapter: rule compile_codebook -> upsoc.coding.codebook / advice."""
 
-from contextlib import redirect_stderr
 
+from upsoc.rulelog import rule_log
 from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.coding.advice import compile_advice
 from upsoc.coding.codebook import compile_cues, load_codebook
@@ -9,7 +9,7 @@ from upsoc.sheet import load_schema
 from upsoc.tokenize import make_tokenizer
 from upsoc.tsv import write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     language = snakemake.wildcards.language
     codebook = load_codebook(snakemake.input.codebook, load_schema(snakemake.input.schema))
     tokenizer = make_tokenizer(language, snakemake.input.get("user_dictionary"))

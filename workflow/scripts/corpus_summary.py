@@ -1,15 +1,15 @@
 """Adapter: rule corpus_summary -> upsoc.corpus."""
 
-from contextlib import redirect_stderr
 from pathlib import Path
 
 import pandas as pd
 
+from upsoc.rulelog import rule_log
 from upsoc.clean import AUDIT_COLUMNS, decode
 from upsoc.corpus import summary_row, summary_table
 from upsoc.tsv import read_tsv, write_tsv
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     sheet = read_tsv(snakemake.input.sheet).set_index("id", drop=False)
     inputs = zip(snakemake.input.raw, snakemake.input.text, snakemake.input.removed, snakemake.input.sentences)
     rows, audits = [], []

@@ -1,12 +1,22 @@
-"""Adapter: rule report_html -> upsoc.report."""
+"""Adapter: rule report_html -> upsoc.report.build."""
 
-from contextlib import redirect_stderr
+from pathlib import Path
 
-from upsoc.report import render_index
-from upsoc.tsv import read_tsv, write_text
+from upsoc.rulelog import rule_log
+from upsoc.report.build import ReportInputs, build_report
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
-    summary = read_tsv(snakemake.input.summary)
-    audit = read_tsv(snakemake.input.removed)
-    links = {a: f"../clean/{a}.removed.tsv" for a in summary["article_id"]}
-    write_text(render_index(summary, audit, links), snakemake.output.index)
+with rule_log(snakemake.log[0]):
+    inputs = snakemake.input
+    hashed = [inputs.sheet, inputs.codebook, inputs.validation_sample, inputs.user_dictionary, *inputs.raw]
+    build_report(
+        ReportInputs(
+            results=Path(inputs.summary).parents[1],
+            sheet=Path(inputs.sheet),
+            config=dict(snakemake.params.config),
+            inputs_to_hash=[Path(p) for p in hashed],
+            languages=list(snakemake.params.languages),
+            groupings=list(snakemake.params.groupings),
+            concepts=list(snakemake.params.concepts),
+        ),
+        Path(snakemake.output.index).parent,
+    )

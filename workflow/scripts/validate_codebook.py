@@ -1,8 +1,8 @@
 """Adapter: rule validate_codebook -> upsoc.coding.validation."""
 
-from contextlib import redirect_stderr
 from pathlib import Path
 
+from upsoc.rulelog import rule_log
 from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
@@ -16,7 +16,7 @@ def analyser(language, user_dictionary):
     return lambda text: tokenizer(normalizer(text))
 
 
-with open(snakemake.log[0], "w") as log, redirect_stderr(log):
+with rule_log(snakemake.log[0]):
     sample = read_tsv(snakemake.input.sample)
     languages = sorted(set(sample["language"]))
     cues = {Path(p).stem: p for p in snakemake.input.cues}

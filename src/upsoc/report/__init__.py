@@ -1,0 +1,1 @@
+"""The browsable report: figures (seaborn) and self-contained HTML pages."""

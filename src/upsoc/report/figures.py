@@ -1,0 +1,153 @@
+"""Figures with seaborn, each saved as PNG and SVG, byte-identical from run to run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+from .fonts import font_families, shape  # noqa: E402
+
+DPI = 120
+
+
+def setup() -> None:
+    """Theme and fonts; raises FontError when Chinese or Persian glyphs are missing."""
+    sns.set_theme(style="whitegrid", context="paper")
+    plt.rcParams["font.family"] = font_families()
+    plt.rcParams["svg.hashsalt"] = "upsoc"  # stable element ids in SVG
+    plt.rcParams["axes.unicode_minus"] = False
+
+
+def _message_figure(title: str, message: str):
+    figure, ax = plt.subplots(figsize=(6, 1.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_axis_off()
+    ax.set_title(title)
+    return figure
+
+
+def save(figure, stem: Path) -> None:
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(stem.with_suffix(".png"), dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    figure.savefig(stem.with_suffix(".svg"), bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(figure)
+
+
+def _errorbars(ax, frame: pd.DataFrame, value: str, low: str, high: str, label: str, offset: float, color) -> None:
+    positions = [i + offset for i in range(len(frame))]
+    ax.errorbar(frame[value], positions, xerr=[frame[value] - frame[low], frame[high] - frame[value]],
+                fmt="o", color=color, capsize=2, markersize=4, label=label)
+
+
+def interval_plot(table: pd.DataFrame, category: str, hue: str, value: str, low: str, high: str, title: str, xlabel: str):
+    categories = list(dict.fromkeys(table[category]))
+    hues = list(dict.fromkeys(table[hue]))
+    figure, ax = plt.subplots(figsize=(7, 0.28 * len(categories) + 1.5))
+    palette = sns.color_palette("colorblind", len(hues))
+    step = 0.8 / max(len(hues), 1)
+    for i, (name, color) in enumerate(zip(hues, palette)):
+        part = table[table[hue] == name].set_index(category).reindex(categories).reset_index()
+        _errorbars(ax, part.astype({value: float, low: float, high: float}), value, low, high, shape(str(name)),
+                   -0.4 + step * (i + 0.5), color)
+    ax.set_yticks(range(len(categories)), [shape(c) for c in categories])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(loc="best", fontsize="small")
+    return figure
+
+
+def prevalence_figure(prevalence: pd.DataFrame, grouping: str):
+    table = prevalence[prevalence["grouping"] == grouping]
+    return interval_plot(table, "concept", "group", "share", "share_low", "share_high",
+                         f"Concept prevalence by {grouping} (95% bootstrap intervals)", "share of sentences")
+
+
+def difference_figure(differences: pd.DataFrame, grouping: str):
+    table = differences[(differences["grouping"] == grouping) & (differences["comparison"] == "pairwise")].copy()
+    table["pair"] = table["group_a"] + " − " + table["group_b"]
+    figure = interval_plot(table, "concept", "pair", "difference", "low", "high",
+                           f"Difference in prevalence by {grouping} (95% bootstrap intervals)", "difference in share of sentences")
+    figure.axes[0].axvline(0, color="grey", linewidth=0.8)
+    return figure
+
+
+def heatmap_figure(prevalence: pd.DataFrame):
+    table = prevalence[prevalence["grouping"] == "article"].astype({"share": float})
+    matrix = table.pivot(index="concept", columns="group", values="share").reindex(list(dict.fromkeys(table["concept"])))
+    figure, ax = plt.subplots(figsize=(1.2 * matrix.shape[1] + 3, 0.3 * matrix.shape[0] + 1.5))
+    sns.heatmap(matrix, cmap="mako_r", ax=ax, cbar_kws={"label": "share of sentences"}, linewidths=0.3)
+    ax.set_xlabel("article")
+    ax.set_ylabel("concept")
+    ax.set_title("Concepts by article")
+    return figure
+
+
+def topic_terms_figure(topics: pd.DataFrame, title: str, n_terms: int = 6):
+    table = topics.astype({"topic": int, "rank": int, "weight": float})
+    table = table[table["rank"] <= n_terms]
+    k = table["topic"].nunique()
+    if k == 0:
+        return _message_figure(title, "no model: too little text (see selection.tsv)")
+    columns = min(4, k)
+    rows = -(-k // columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.2 * rows), squeeze=False)
+    for ax, (topic, part) in zip(axes.flat, table.groupby("topic")):
+        sns.barplot(x=part["weight"], y=[shape(t) for t in part["term"]], ax=ax, color=sns.color_palette("colorblind")[0])
+        ax.set_title(f"topic {topic}", fontsize="small")
+        ax.set_xlabel("")
+    for ax in list(axes.flat)[k:]:
+        ax.set_visible(False)
+    figure.suptitle(title)
+    figure.tight_layout()
+    return figure
+
+
+def selection_figure(selections: dict[str, pd.DataFrame], title: str):
+    figure, axes = plt.subplots(1, 2, figsize=(8, 3))
+    for model, table in selections.items():
+        table = table[table["k"] != ""].astype({"k": int, "npmi": float, "stability": float})
+        axes[0].plot(table["k"], table["npmi"], marker="o", label=model)
+        axes[1].plot(table["k"], table["stability"], marker="o", label=model)
+        chosen = table[table["chosen"].astype(int) == 1]
+        axes[0].scatter(chosen["k"], chosen["npmi"], s=90, facecolors="none", edgecolors="black")
+    axes[0].set(xlabel="K", ylabel="NPMI", title="coherence")
+    axes[1].set(xlabel="K", ylabel="mean matched Jaccard", title="stability across seeds")
+    axes[0].legend()
+    figure.suptitle(title)
+    figure.tight_layout()
+    return figure
+
+
+def keyness_figure(keyness: pd.DataFrame, language: str, n: int = 10):
+    if keyness.empty:
+        return _message_figure(f"Keyness ({language})", "no comparison: every article of this language is in one group")
+    figure, ax = plt.subplots(figsize=(6, 4.5))
+    first = keyness[["grouping", "group_a", "group_b"]].iloc[0]
+    table = keyness[(keyness["grouping"] == first["grouping"]) & (keyness["group_a"] == first["group_a"])
+                    & (keyness["group_b"] == first["group_b"])].astype({"z": float})
+    table = pd.concat([table.nlargest(n, "z"), table.nsmallest(n, "z")]).drop_duplicates("term").sort_values("z")
+    colors = [sns.color_palette("colorblind")[0 if z > 0 else 1] for z in table["z"]]
+    ax.barh([shape(t) for t in table["term"]], table["z"], color=colors)
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlabel(f"z of the log-odds ratio: > 0 {first['group_a']}, < 0 {first['group_b']}")
+    ax.set_title(f"Keyness ({language}, by {first['grouping']})")
+    return figure
+
+
+def mixture_figure(article_topics: pd.DataFrame):
+    table = article_topics.astype({"topic": int, "weight": float}).pivot(index="article_id", columns="topic", values="weight")
+    figure, ax = plt.subplots(figsize=(7, 0.45 * len(table) + 1.5))
+    table.plot.barh(stacked=True, ax=ax, colormap="tab10", width=0.8)
+    ax.set_xlabel("share of the article's concept mass")
+    ax.set_ylabel("")
+    ax.set_title("Cross-lingual topic mixtures by article")
+    ax.legend(title="topic", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
+    return figure

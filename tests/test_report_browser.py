@@ -1,0 +1,98 @@
+"""The report in a real browser: Debian's Chromium, headless, on the fixture corpus's report.
+
+Fails on any console error, broken image or broken internal link (file or anchor), and checks
+that Chinese and Persian sentences are on the pages and that HTML in an article is shown as
+text, not run.
+"""
+
+import shutil
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import snakemake
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+CHINESE = "很多人以为向上社交就是到处加好友，其实不然。"
+PERSIAN = "هیچ وقت بدون هدف مشخص به رویداد نروید."
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.fail("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def pages(report: Path) -> list[Path]:
+    return sorted(report.rglob("*.html"))
+
+
+def test_every_page_loads_without_errors_broken_images_or_broken_links(first_run, browser):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    report = first_run / "results" / "report"
+    assert len(pages(report)) > 5
+    for path in pages(report):
+        browser.get(path.as_uri())
+        with pytest.raises(NoAlertPresentException):
+            browser.switch_to.alert  # nothing in the corpus may run as script
+        errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+        assert not errors, (path, errors)
+        broken = browser.execute_script(
+            "return [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+        )
+        assert not broken, (path, broken)
+        for href in browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)"):
+            target = urlparse(href)
+            assert target.scheme == "file", (path, href)  # nothing leaves the report
+            target_path = Path(unquote(target.path))
+            assert target_path.is_file(), (path, href)
+            if target.fragment:
+                assert f'id="{target.fragment}"' in target_path.read_text(encoding="utf-8"), (path, href)
+
+
+def test_chinese_and_persian_sentences_are_on_the_pages(first_run, browser):
+    from selenium.webdriver.common.by import By
+
+    report = first_run / "results" / "report"
+    browser.get((report / "articles" / "mentor-note.html").as_uri())
+    assert CHINESE in browser.find_element(By.TAG_NAME, "body").text
+    browser.get((report / "articles" / "networking-basics.html").as_uri())
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert PERSIAN in body
+    paragraph = browser.find_element(By.CSS_SELECTOR, "p.sentence")
+    assert paragraph.get_attribute("dir") == "rtl"
+
+
+def test_html_in_an_article_is_shown_as_text(first_run, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get((first_run / "results" / "report" / "articles" / "coffee-chats.html").as_uri())
+    assert "<script>alert(1)</script>" in browser.find_element(By.TAG_NAME, "body").text
+    assert len(browser.find_elements(By.TAG_NAME, "script")) == 0
+
+
+def test_snakemake_report_zip(first_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(first_run, project)
+    result = snakemake(project, "--report", "results/report.zip")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(project / "results" / "report.zip") as archive:
+        names = archive.namelist()
+    assert any(name.endswith("prevalence_frame.png") for name in names)
+    assert any(name.endswith("concept_prevalence.tsv") for name in names)
