@@ -5,11 +5,10 @@ import hashlib
 import shutil
 
 import pytest
+from conftest import FIXTURE_CORPUS, FIXTURES, ROOT
 
 from upsoc.cli import main
 from upsoc.tsv import read_tsv
-
-from conftest import FIXTURE_CORPUS, FIXTURES, ROOT
 
 SOURCES = FIXTURES / "sources"
 PERSIAN = "شبکه‌سازی یعنی ساختن رابطه‌های پایدار با آدم‌هایی که به آنها اعتماد داریم. این کار زمان می‌برد."

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 import yaml
+from conftest import CODEBOOK_SCHEMA, FIXTURES, ROOT
 
 from upsoc.coding import code_sentences
 from upsoc.coding.codebook import CodebookError, load_codebook
@@ -11,8 +12,6 @@ from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
 from upsoc.sheet import load_schema
 from upsoc.tsv import read_tsv
-
-from conftest import CODEBOOK_SCHEMA, FIXTURES, ROOT
 
 # The fixed concept ids of the analysis instrument.
 INSTRUMENT_IDS = [

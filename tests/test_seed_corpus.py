@@ -1,11 +1,10 @@
 """The shipped articles: what the cleaning must remove from them, and what it must keep."""
 
 import pytest
+from conftest import ROOT, raw_text
 
 from upsoc.clean import clean_text
 from upsoc.sheet import load_schema, load_sheet
-
-from conftest import ROOT, raw_text
 
 SHEET = load_sheet(
     ROOT / "data" / "articles.tsv", load_schema(ROOT / "workflow" / "schemas" / "articles.schema.yaml"), ROOT / "data" / "raw"

@@ -3,10 +3,9 @@
 import shutil
 
 import pytest
+from conftest import FIXTURE_CORPUS, ROOT
 
 from upsoc.sheet import SheetError, load_schema, load_sheet
-
-from conftest import FIXTURE_CORPUS, ROOT
 
 SCHEMA = load_schema(ROOT / "workflow" / "schemas" / "articles.schema.yaml")
 

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import FIXTURES
 from scipy.sparse import csr_matrix
 
 from upsoc.coding import code_sentences
@@ -13,8 +14,6 @@ from upsoc.topics.fit import TopicSettings, article_topics, choose_k, fit_topics
 from upsoc.topics.labels import frex
 from upsoc.topics.metrics import diversity, matched_overlap, npmi
 from upsoc.topics.units import build_units
-
-from conftest import FIXTURES
 
 
 def sentences(rows):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, digests, make_project, snakemake
 
 pytestmark = pytest.mark.workflow

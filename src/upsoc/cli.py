@@ -20,11 +20,19 @@ import pandas as pd
 import yaml
 
 from .ingest import (
-    DEFAULT_MAX_BYTES, ArticleError, article_text, check_article_bytes, check_article_text, content_key,
-    detect_encoding, detect_format, html_metadata, looks_binary, split_front_matter,
+    DEFAULT_MAX_BYTES,
+    ArticleError,
+    article_text,
+    check_article_text,
+    content_key,
+    detect_encoding,
+    detect_format,
+    html_metadata,
+    looks_binary,
+    split_front_matter,
 )
 from .sheet import SheetError, check_columns, check_rows, load_schema, load_sheet
-from .tsv import read_tsv, write_text, write_tsv
+from .tsv import write_text, write_tsv
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
 METADATA_FIELDS = ["title", "author", "publisher", "published", "source_url", "translated_from", "notes"]

@@ -70,7 +70,6 @@ rule report_html:
         config=config,
         languages=CORPUS_LANGUAGES,
         groupings=config["compare"]["groupings"],
-        concepts=CODEBOOK.ids,
         code=CODE["report"],
     log:
         "logs/report_html.log",

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from upsoc.rulelog import rule_log
 from upsoc.clean import clean_text, decode
 from upsoc.ingest import detect_format
+from upsoc.rulelog import rule_log
 from upsoc.tsv import write_text, write_tsv
 
 with rule_log(snakemake.log[0]):

@@ -1,10 +1,10 @@
 """Adapter: rule code_article -> upsoc.coding."""
 
 
-from upsoc.rulelog import rule_log
 from upsoc.coding import code_sentences
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
+from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
 
 with rule_log(snakemake.log[0]):

@@ -3,13 +3,13 @@
 
 import pandas as pd
 
-from upsoc.rulelog import rule_log
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.groups import comparisons, group_labels
 from upsoc.compare.keyness import keyness_table
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
+from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
 
 with rule_log(snakemake.log[0]):

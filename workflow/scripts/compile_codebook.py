@@ -1,10 +1,10 @@
 """Adapter: rule compile_codebook -> upsoc.coding.codebook / advice."""
 
 
-from upsoc.rulelog import rule_log
 from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.coding.advice import compile_advice
 from upsoc.coding.codebook import compile_cues, load_codebook
+from upsoc.rulelog import rule_log
 from upsoc.sheet import load_schema
 from upsoc.tokenize import make_tokenizer
 from upsoc.tsv import write_tsv

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from upsoc.rulelog import rule_log
 from upsoc.report import figures
+from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv
 
 with rule_log(snakemake.log[0]):

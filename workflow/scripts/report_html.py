@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from upsoc.rulelog import rule_log
 from upsoc.report.build import ReportInputs, build_report
+from upsoc.rulelog import rule_log
 
 with rule_log(snakemake.log[0]):
     inputs = snakemake.input
@@ -16,7 +16,6 @@ with rule_log(snakemake.log[0]):
             inputs_to_hash=[Path(p) for p in hashed],
             languages=list(snakemake.params.languages),
             groupings=list(snakemake.params.groupings),
-            concepts=list(snakemake.params.concepts),
         ),
         Path(snakemake.output.index).parent,
     )

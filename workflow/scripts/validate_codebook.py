@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from upsoc.rulelog import rule_log
 from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
+from upsoc.rulelog import rule_log
 from upsoc.tokenize import make_tokenizer
 from upsoc.tsv import read_tsv, write_tsv
 

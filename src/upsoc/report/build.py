@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import platform
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from importlib import metadata
 from pathlib import Path
 
@@ -27,7 +27,6 @@ class ReportInputs:
     inputs_to_hash: list[Path]
     languages: list[str]
     groupings: list[str]
-    concepts: list[str]
 
 
 def _versions() -> pd.DataFrame:
@@ -62,7 +61,7 @@ def build_report(inputs: ReportInputs, out: Path) -> None:
         sentences = coded[coded["article_id"] == article_id].merge(paragraphs, on="sentence_id", how="left")
         write_text(
             article_page(sheet.loc[article_id].to_dict(), sentences,
-                         removed[removed["article_id"] == article_id], inputs.concepts),
+                         removed[removed["article_id"] == article_id]),
             out / "articles" / f"{article_id}.html",
         )
 

@@ -77,7 +77,7 @@ def figure(path: str, alt: str) -> str:
     return f'<figure><img src="{escape(path, quote=True)}" alt="{escape(alt, quote=True)}"><figcaption>{escape(alt)}</figcaption></figure>'
 
 
-def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame, concept_order: list[str]) -> str:
+def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame) -> str:
     """Every sentence, highlighted when it carries concepts (cues on hover) or gives advice."""
     rtl = ' dir="rtl"' if meta["language"] == "fa" else ""
     details = "".join(
