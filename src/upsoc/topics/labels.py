@@ -54,9 +54,13 @@ def representatives(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFr
     return pd.DataFrame(rows, columns=["topic", "rank", "unit_id", "article_id", "weight", "text"])
 
 
+MIN_CARRIERS = 3
+
+
 def concept_alignment(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFrame:
     """Per topic, the codebook concepts whose units weigh most on it: lift = mean topic weight
-    in units carrying the concept / mean topic weight in all units."""
+    in units carrying the concept / mean topic weight in all units. Concepts carried by fewer
+    than MIN_CARRIERS units are left out: their lift is noise."""
     carriers: dict[str, list[int]] = {}
     for i, field in enumerate(units["concepts"]):
         for concept in set(field.split()):
@@ -66,6 +70,8 @@ def concept_alignment(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.Data
     for k in range(theta.shape[1]):
         scored = []
         for concept, idx in carriers.items():
+            if len(idx) < MIN_CARRIERS:
+                continue
             mean = theta[idx, k].mean()
             scored.append((mean / max(overall[k], 1e-12), concept, len(idx), mean))
         for lift, concept, count, mean in sorted(scored, key=lambda s: (-s[0], s[1]))[:n]:
