@@ -5,7 +5,7 @@
 
 Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is
-written unless the new article and the whole sheet pass every check.
+written unless the sheet, the new row and the new article pass every check.
 """
 
 from __future__ import annotations
@@ -16,22 +16,22 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import jsonschema
 import pandas as pd
 import yaml
 
 from .ingest import (
     DEFAULT_MAX_BYTES,
     ArticleError,
-    article_text,
     check_article_text,
+    check_size_and_kind,
     content_key,
     detect_encoding,
     detect_format,
     html_metadata,
-    looks_binary,
     split_front_matter,
 )
-from .sheet import SheetError, check_columns, check_rows, load_schema, load_sheet
+from .sheet import SheetError, article_key, load_schema, load_sheet, schema_problems
 from .tsv import write_text, write_tsv
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
@@ -65,10 +65,9 @@ def read_source(path: Path, language: str, max_bytes: int) -> tuple[str, str | N
     if not path.is_file():
         raise ArticleError(f"{path}: no such file: check the path")
     data = path.read_bytes()
-    if len(data) > max_bytes:
-        raise ArticleError(f"{path}: {len(data):,} bytes, over the limit of {max_bytes:,} (`max_article_bytes`)")
-    if looks_binary(data):
-        raise ArticleError(f"{path}: a binary file, not text: save the article as .txt, .md or .html")
+    problems = check_size_and_kind(data, str(path), max_bytes)
+    if problems:
+        raise ArticleError(problems[0])
     try:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
     except UnicodeDecodeError:
@@ -97,14 +96,6 @@ def add(args) -> str:
     source = Path(args.path)
     fmt = detect_format(source)
     text, encoding = read_source(source, args.language, settings["max_bytes"])
-    problems = check_article_text(text, str(source), args.language) if args.language in schema["properties"]["language"]["enum"] else []
-    if problems:
-        raise ArticleError(problems[0])
-    key = content_key(article_text(text, fmt))
-    for row in sheet.itertuples():
-        existing = (settings["raw_dir"] / row.file).read_text(encoding="utf-8")
-        if content_key(article_text(existing, detect_format(row.file))) == key:
-            raise ArticleError(f"{source}: same text as article {row.id!r} ({settings['raw_dir'] / row.file}): nothing added")
 
     metadata = {field: "" for field in METADATA_FIELDS}
     metadata.update({k: v for k, v in source_metadata(text, fmt).items() if k in metadata})
@@ -122,17 +113,25 @@ def add(args) -> str:
     file_name = f"{article_id}.{args.language}{source.suffix.lower() or '.txt'}"
     row = {"id": article_id, "file": file_name, "language": args.language, "frame": args.frame,
            "origin": args.origin or "", **metadata}
-    new_sheet = pd.concat([sheet, pd.DataFrame([row])], ignore_index=True)[list(sheet.columns)]
+    problems = schema_problems(row, jsonschema.Draft202012Validator(schema), "the new row")
+    if problems:
+        raise SheetError("the new row is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
+
+    problems, body = check_article_text(text, str(source), args.language)
+    if problems:
+        raise ArticleError(problems[0])
+    key = content_key(body)
+    for existing in sheet.itertuples():
+        if article_key(settings["raw_dir"] / existing.file) == key:
+            raise ArticleError(
+                f"{source}: same text as article {existing.id!r} ({settings['raw_dir'] / existing.file}): nothing added"
+            )
 
     target = settings["raw_dir"] / file_name
     if target.exists():
         raise ArticleError(f"{target} exists already: choose another --id")
     write_text(text, target)
-    problems = check_columns(new_sheet, schema) or check_rows(new_sheet, schema, settings["raw_dir"], settings["max_bytes"])
-    if problems:
-        target.unlink()
-        raise SheetError("the new row is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
-    write_tsv(new_sheet, settings["sheet"])
+    write_tsv(pd.concat([sheet, pd.DataFrame([row])], ignore_index=True)[list(sheet.columns)], settings["sheet"])
     converted = f" (converted from {encoding})" if encoding else ""
     return (
         f"added {article_id!r}: {target}{converted} and a row in {settings['sheet']}\n"

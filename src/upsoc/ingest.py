@@ -150,29 +150,39 @@ def content_key(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-def check_article_bytes(data: bytes, name: str, language: str, max_bytes: int) -> list[str]:
-    """Problems of a raw file as it stands in data/raw/ (empty list: fine)."""
+def check_size_and_kind(data: bytes, name: str, max_bytes: int) -> list[str]:
+    """A file too large for the pipeline, or one that is not text at all."""
     if len(data) > max_bytes:
         return [f"{name}: {len(data):,} bytes, over the limit of {max_bytes:,} (`max_article_bytes` in config/config.yaml)"]
     if looks_binary(data):
-        return [f"{name}: a binary file, not text: add the article as .txt, .md or .html"]
+        return [f"{name}: a binary file, not text: save the article as .txt, .md or .html"]
+    return []
+
+
+def check_article_bytes(data: bytes, name: str, language: str, max_bytes: int) -> tuple[list[str], str]:
+    """(problems, article text) of a raw file as it stands in data/raw/; no problems: fine."""
+    problems = check_size_and_kind(data, name, max_bytes)
+    if problems:
+        return problems, ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         detected = detect_encoding(data, language)
         guess = f"it looks like {detected[1]}" if detected else "its encoding could not be detected"
-        return [f"{name}: not UTF-8 ({guess}): add it with `upsoc add`, which converts it, or save it as UTF-8"]
+        return [f"{name}: not UTF-8 ({guess}): add it with `upsoc add`, which converts it, or save it as UTF-8"], ""
     return check_article_text(text, name, language)
 
 
-def check_article_text(text: str, name: str, language: str) -> list[str]:
+def check_article_text(text: str, name: str, language: str) -> tuple[list[str], str]:
+    """(problems, article text) of a decoded file: the article part must exist and be written
+    in the declared language's script."""
     body = article_text(text, detect_format(name))
     if not body.strip():
-        return [f"{name}: no text (the file is empty, white space only, or the page has no main text)"]
+        return [f"{name}: no text (the file is empty, white space only, or the page has no main text)"], body
     share = script_share(body, language)
     if language in SCRIPTS and share < MIN_SCRIPT_SHARE:
         return [
             f"{name}: declared language {language!r}, but only {share:.0%} of its letters are "
             f"{SCRIPT_NAMES[language]}: fix `language` in the sheet or the file"
-        ]
-    return []
+        ], body
+    return [], body

@@ -70,19 +70,17 @@ def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int 
     seen_content: dict[str, str] = {}
     for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
         where = f"row {line} (id {row.get('id')!r})"
-        errors = sorted(validator.iter_errors(row), key=lambda e: list(e.path))
-        for error in errors:
-            field = ".".join(str(p) for p in error.path) or "row"
-            problems.append(f"{where}: {field}: {error.message}")
+        errors = schema_problems(row, validator, where)
+        problems += errors
         file_problems = _check_file(where, row.get("file", ""), raw_dir)
         problems += file_problems
         if errors or file_problems:
             continue
         data = (raw_dir / row["file"]).read_bytes()
-        content_problems = check_article_bytes(data, f"{where}: {raw_dir / row['file']}", row["language"], max_bytes)
+        content_problems, body = check_article_bytes(data, f"{where}: {raw_dir / row['file']}", row["language"], max_bytes)
         problems += content_problems
         if not content_problems:
-            key = content_key(article_text(data.decode("utf-8"), detect_format(row["file"])))
+            key = content_key(body)
             if key in seen_content:
                 problems.append(f"{where}: same text as article {seen_content[key]!r}: remove the duplicate row")
             seen_content.setdefault(key, row["id"])
@@ -91,6 +89,19 @@ def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int 
         lines = [str(i + 2) for i in sheet.index[sheet["id"] == article_id]]
         problems.append(f"id {article_id!r} is used by rows {', '.join(lines)}: ids must be unique")
     return problems
+
+
+def schema_problems(row: dict, validator: jsonschema.protocols.Validator, where: str) -> list[str]:
+    """One message per value of the row that its schema refuses."""
+    return [
+        f"{where}: {'.'.join(str(p) for p in error.path) or 'row'}: {error.message}"
+        for error in sorted(validator.iter_errors(row), key=lambda e: list(e.path))
+    ]
+
+
+def article_key(path: Path) -> str:
+    """The content key (`ingest.content_key`) of the article part of a UTF-8 file."""
+    return content_key(article_text(path.read_text(encoding="utf-8"), detect_format(path)))
 
 
 def _check_file(where: str, file: str, raw_dir: Path) -> list[str]:
