@@ -78,8 +78,13 @@ def _strip_plural(lemma: str) -> str:
 
 
 # imperative and subjunctive prefixes: بـ (do), نـ (do not); before a stem in ا/آ: بیـ، نیـ
-_VERB_PREFIXES = ("بی", "نی", "ب", "ن")
+VERB_PREFIXES = ("بی", "نی", "ب", "ن")
 _SECOND_PLURAL = "ید"
+
+
+def plain_alef(word: str) -> str:
+    """After a prefix a stem's آ is written ا (آموز -> بیاموزید): compare stems in this form."""
+    return word.replace("آ", "ا")
 
 
 class PersianTokenizer:
@@ -90,8 +95,8 @@ class PersianTokenizer:
         self._tokenizer = hazm.WordTokenizer(join_verb_parts=False)
         self._lemmatizer = hazm.Lemmatizer()
         self._stopwords = frozenset(hazm.stopwords_list())
-        # present stem (آ written ا, as after a prefix) -> hazm's "past#present" lemma
-        self._verbs = {v.split("#")[1].replace("آ", "ا"): v for v in verbs_list() if v.split("#")[1]}
+        # present stem (in plain_alef form) -> hazm's "past#present" lemma
+        self._verbs = {plain_alef(v.split("#")[1]): v for v in verbs_list() if v.split("#")[1]}
 
     def _lemmatize(self, word: str) -> str:
         """hazm's lemma; for a prefixed second-person form hazm does not know
@@ -99,7 +104,7 @@ class PersianTokenizer:
         lemma = self._lemmatizer.lemmatize(word)
         if lemma != word or not word.endswith(_SECOND_PLURAL):
             return lemma
-        for prefix in _VERB_PREFIXES:
+        for prefix in VERB_PREFIXES:
             stem = word[len(prefix) : -len(_SECOND_PLURAL)]
             if word.startswith(prefix) and stem in self._verbs:
                 return self._verbs[stem]

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..clean.normalize import ParagraphNormalizer
+from ..tokenize import VERB_PREFIXES, is_word, plain_alef
+from .codebook import analyse
+from .matcher import runs
 
 LEXICAL_KINDS = ("markers", "clause_initial", "openers", "if", "subject", "then", "negation")
 LITERAL_KINDS = ("clause_breaks", "questions", "imperative_suffix", "imperative_not_prefix", "imperative_exclude_lemmas")
@@ -38,8 +41,7 @@ def compile_advice(rules: dict, tokenizer, normalizer: ParagraphNormalizer) -> p
     rows = []
     for kind in LEXICAL_KINDS:
         for marker in rules.get(kind, []):
-            tokens = " ".join(t.text.lower() for t in tokenizer(normalizer(marker)))
-            rows.append({"kind": kind, "marker": marker, "tokens": tokens})
+            rows.append({"kind": kind, "marker": marker, "tokens": analyse(marker, tokenizer, normalizer)[0]})
     for kind in LITERAL_KINDS:
         values = rules.get(kind, [])
         for value in [values] if isinstance(values, str) else values:
@@ -96,7 +98,7 @@ class AdviceDetector:
         for start in starts:
             i = start
             while i < len(words):
-                if not any(ch.isalnum() for ch in words[i]):
+                if not is_word(words[i]):
                     i += 1
                     continue
                 opener = next((seq for seq in self.openers if tuple(words[i : i + len(seq)]) == seq), None)
@@ -136,28 +138,19 @@ class AdviceDetector:
             # می‌ marks the indicative
             if word.startswith(self.not_prefixes) or word.endswith(PERSIAN_PERFECT):
                 continue
-            present = _plain_alef(lemma.split("#")[1])
-            if present and (_plain_alef(word).startswith(present) or _plain_alef(_strip_prefix(word)).startswith(present)):
+            present = plain_alef(lemma.split("#")[1])
+            if present and (plain_alef(word).startswith(present) or plain_alef(_strip_prefix(word)).startswith(present)):
                 found.append(word)
         return found
 
 
-def _plain_alef(word: str) -> str:
-    # after a prefix the stem's آ is written ا: آموز -> بیاموزید
-    return word.replace("آ", "ا")
-
-
 def _strip_prefix(word: str) -> str:
-    # imperative prefixes: بـ (do), نـ (do not); a stem starting with ا takes a yeh: بیا، نیا
-    for prefix in ("بی", "نی", "ب", "ن"):
+    for prefix in VERB_PREFIXES:
         if word.startswith(prefix):
             return word[len(prefix) :]
     return word
 
 
 def _find(words: list[str], seq: tuple[str, ...], start: int) -> int | None:
-    n = len(seq)
-    for i in range(start, len(words) - n + 1):
-        if tuple(words[i : i + n]) == seq:
-            return i
-    return None
+    """Where `seq` first occurs in `words` at or after `start`."""
+    return next((i for i, _ in runs(words, seq, joined=False) if i >= start), None)

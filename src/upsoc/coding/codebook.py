@@ -86,6 +86,12 @@ def _cue(entry) -> Cue:
     )
 
 
+def analyse(text: str, tokenizer, normalizer: ParagraphNormalizer) -> tuple[str, str]:
+    """A cue or marker as the pipeline segments text: lower-cased tokens and lemmas, space-joined."""
+    tokens = tokenizer(normalizer(text))
+    return " ".join(t.text.lower() for t in tokens), " ".join(t.lemma for t in tokens)
+
+
 def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: ParagraphNormalizer | None = None) -> pd.DataFrame:
     """One row per cue of `language`, segmented exactly like the text.
 
@@ -94,20 +100,16 @@ def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: Parag
     """
     normalizer = normalizer or ParagraphNormalizer(language)
 
-    def analyse(text: str) -> tuple[str, str]:
-        tokens = [t for t in tokenizer(normalizer(text))]
-        return " ".join(t.text.lower() for t in tokens), " ".join(t.lemma for t in tokens)
-
     def context(words: tuple[str, ...]) -> str:
         forms = set()
         for word in words:
-            forms.update(analyse(word))
+            forms.update(analyse(word, tokenizer, normalizer))
         return "|".join(sorted(f for f in forms if f))
 
     rows = []
     for concept in codebook.concepts:
         for cue in concept.cues[language]:
-            tokens, lemmas = analyse(cue.text)
+            tokens, lemmas = analyse(cue.text, tokenizer, normalizer)
             if not tokens:
                 raise CodebookError(f"concept {concept.id}: {language} cue {cue.text!r} has no token after normalisation")
             rows.append(

@@ -38,7 +38,7 @@ def _forms(field: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(form.split()) for form in field.split("|") if form)
 
 
-def _runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
+def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
     """(start, end) token spans where `target` occurs in `words`.
 
     joined: compare the concatenated strings on token boundaries (Chinese)."""
@@ -74,9 +74,9 @@ class CueMatcher:
         ]
 
     def _occurrences(self, tokens, lemmas, target_tokens, target_lemmas, exact=False) -> list[tuple[int, int]]:
-        spans = set(_runs(tokens, target_tokens, self.joined))
+        spans = set(runs(tokens, target_tokens, self.joined))
         if not self.joined and not exact:
-            spans.update(_runs(lemmas, target_lemmas, False))
+            spans.update(runs(lemmas, target_lemmas, False))
         return sorted(spans)
 
     def _present(self, forms, tokens: list[str], lemmas: list[str]) -> bool:
