@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .bootstrap import BootstrapSettings
-from .groups import DIGITS, REST, comparisons, group_labels, interval, ratio, split_groups, summarise
+from .groups import DIGITS, group_labels, interval, paired, ratio, summarise_groups
 
 EFFECT_COLUMNS = [
     "grouping", "comparison", "group_a", "group_b", "topic", "mean_a", "mean_b", "effect", "low", "high",
@@ -29,16 +29,8 @@ def topic_effects(doc_topics: pd.DataFrame, sheet: pd.DataFrame, groupings: list
     rng = np.random.default_rng(settings.random_state)
     rows = []
     for grouping in groupings:
-        labels = pd.Series(articles).map(group_labels(sheet, grouping))
-        members = split_groups(pd.DataFrame({"g": labels}), "g")
-        summaries = {name: summarise(name, articles[idx], theta.to_numpy()[idx], settings, rng) for name, idx in members.items()}
-        for kind, a, b in comparisons(sorted(members)):
-            ga = summaries[a]
-            if b == REST:
-                rest = np.setdiff1d(np.arange(len(theta)), members[a])
-                gb = summarise(REST, articles[rest], theta.to_numpy()[rest], settings, rng)
-            else:
-                gb = summaries[b]
+        labels = pd.Series(articles).map(group_labels(sheet, grouping)).to_numpy()
+        for kind, a, b, ga, gb in paired(summarise_groups(labels, articles, theta.to_numpy(), settings, rng)):
             mean_a = ratio(ga.totals, ga.weights_sum[:, None])
             mean_b = ratio(gb.totals, gb.weights_sum[:, None])
             effect = mean_a - mean_b

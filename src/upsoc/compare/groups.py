@@ -8,6 +8,7 @@ between groups combine independent replicates of each group.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -63,6 +64,26 @@ def comparisons(names: list[str]) -> list[tuple[str, str, str]]:
     if len(names) > 2:
         pairs = [("one_vs_rest", a, REST) for a in names] + pairs
     return pairs
+
+
+def summarise_groups(labels: np.ndarray, articles: np.ndarray, values: np.ndarray, settings: BootstrapSettings,
+                     rng) -> dict[str, Group]:
+    """Every group's replicates, in sorted order; with more than two groups, then the rest of
+    the rows for each group, keyed "rest:<group>"."""
+    members = split_groups(pd.DataFrame({"g": labels}), "g")
+    summaries = {name: summarise(name, articles[idx], values[idx], settings, rng) for name, idx in members.items()}
+    if len(members) > 2:
+        for name, idx in members.items():
+            rest = np.setdiff1d(np.arange(len(labels)), idx)
+            summaries[f"{REST}:{name}"] = summarise(REST, articles[rest], values[rest], settings, rng)
+    return summaries
+
+
+def paired(summaries: dict[str, Group]) -> Iterator[tuple[str, str, str, Group, Group]]:
+    """(kind, a, b, group a, group b) for every comparison of `comparisons`."""
+    names = sorted(n for n in summaries if not n.startswith(f"{REST}:"))
+    for kind, a, b in comparisons(names):
+        yield kind, a, b, summaries[a], summaries[f"{REST}:{a}" if b == REST else b]
 
 
 def ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

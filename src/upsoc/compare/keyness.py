@@ -19,9 +19,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
+from .groups import DIGITS
+
 KEYNESS_COLUMNS = ["grouping", "comparison", "group_a", "group_b", "term", "count_a", "count_b",
                    "log_odds", "se", "z", "p", "q"]
-DIGITS = 6
 
 
 def benjamini_hochberg(p: np.ndarray) -> np.ndarray:

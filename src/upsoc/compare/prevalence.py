@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .bootstrap import BootstrapSettings
-from .groups import DIGITS, REST, comparisons, group_labels, interval, jensen_shannon, ratio, split_groups, summarise
+from .groups import DIGITS, REST, group_labels, interval, jensen_shannon, paired, ratio, summarise_groups
 
 PREVALENCE_COLUMNS = [
     "grouping", "group", "concept", "kind", "articles", "sentences", "share", "share_low", "share_high",
@@ -46,14 +46,7 @@ class ConceptComparison:
         for grouping in groupings + ["article"]:
             labels = self.coded["article_id"] if grouping == "article" else \
                 self.coded["article_id"].map(group_labels(self.sheet, grouping))
-            frame = pd.DataFrame({"g": labels.to_numpy()})
-            members = split_groups(frame, "g")
-            summaries = {name: summarise(name, self.articles[idx], self.values[idx], settings, rng) for name, idx in members.items()}
-            if len(members) > 2:
-                for name, idx in members.items():
-                    rest = np.setdiff1d(np.arange(len(frame)), idx)
-                    summaries[f"{REST}:{name}"] = summarise(REST, self.articles[rest], self.values[rest], settings, rng)
-            self.groups[grouping] = summaries
+            self.groups[grouping] = summarise_groups(labels.to_numpy(), self.articles, self.values, settings, rng)
 
     def _shares(self, group):
         c = len(self.concepts)
@@ -82,11 +75,9 @@ class ConceptComparison:
 
     def _pairs(self):
         for grouping, groups in self.groups.items():
-            if grouping == "article":
-                continue
-            names = sorted(n for n in groups if not n.startswith(f"{REST}:"))
-            for kind, a, b in comparisons(names):
-                yield grouping, kind, a, b, groups[a], groups[f"{REST}:{a}" if b == REST else b]
+            if grouping != "article":
+                for kind, a, b, ga, gb in paired(groups):
+                    yield grouping, kind, a, b, ga, gb
 
     def differences(self) -> pd.DataFrame:
         rows = []

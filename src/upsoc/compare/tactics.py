@@ -7,11 +7,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..coding.coverage import parse_cues
-from .groups import UNKNOWN
+from .groups import DIGITS, UNKNOWN
 
 TACTIC_COLUMNS = ["tactic", "grouping", "group", "language", "advice_sentences", "with_tactic", "share",
                   "rank", "article_id", "sentence_id", "text"]
-DIGITS = 6
 
 
 def tactics_table(coded: pd.DataFrame, sheet: pd.DataFrame, tactics: list[str], groupings: list[str], quotes: int = 2) -> pd.DataFrame:

@@ -7,7 +7,7 @@ the smaller K. The configuration can pin K. Ks larger than a fifth of the units 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -94,7 +94,7 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
     selection = sweep(kind, counts, settings)
     k = choose_k(selection, settings)
     if k not in set(selection["k"]):
-        pinned = sweep(kind, counts, TopicSettings(**{**settings.__dict__, "ks": [k]}))
+        pinned = sweep(kind, counts, replace(settings, ks=[k]))
         selection = pd.concat([selection, pinned]) if not pinned.empty else selection
     selection = selection.sort_values("k").reset_index(drop=True)
     selection["chosen"] = (selection["k"] == k).astype(int)
