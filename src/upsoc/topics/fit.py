@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from .labels import concept_alignment, frex_terms, representatives, topic_terms
+from .labels import (
+    ALIGNMENT_COLUMNS,
+    REPRESENTATIVE_COLUMNS,
+    TOPIC_TERM_COLUMNS,
+    concept_alignment,
+    frex_terms,
+    representatives,
+    topic_terms,
+)
 from .metrics import diversity, matched_overlap, npmi
 from .models import TopicModel, make_vectorizer
 
@@ -45,10 +53,12 @@ def candidate_ks(settings: TopicSettings, n_units: int, n_terms: int) -> list[in
     return ks or ([min(2, limit)] if limit >= 2 else [])
 
 
-def sweep(kind: str, counts, settings: TopicSettings) -> pd.DataFrame:
-    rows = []
+def sweep(kind: str, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dict[int, TopicModel]]:
+    """The selection table, and each K's reference fit (seed `random_state`), kept so that the
+    chosen model is not fit a second time."""
+    rows, models = [], {}
     for k in candidate_ks(settings, *counts.shape):
-        reference = TopicModel(kind, k, settings.random_state).fit(counts)
+        reference = models[k] = TopicModel(kind, k, settings.random_state).fit(counts)
         top = reference.top_terms(settings.coherence_terms)
         refits = [
             TopicModel(kind, k, settings.random_state + seed).fit(counts).top_terms(settings.coherence_terms)
@@ -60,7 +70,7 @@ def sweep(kind: str, counts, settings: TopicSettings) -> pd.DataFrame:
             "diversity": diversity(reference.top_terms(settings.diversity_terms)),
             "stability": float(np.mean([matched_overlap(top, other) for other in refits])) if refits else 1.0,
         })
-    return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"])
+    return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]), models
 
 
 def choose_k(selection: pd.DataFrame, settings: TopicSettings) -> int:
@@ -91,18 +101,19 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
     if not candidate_ks(settings, *counts.shape):
         return _unfitted(counts.shape[0], counts.shape[1])
 
-    selection = sweep(kind, counts, settings)
+    selection, models = sweep(kind, counts, settings)
     k = choose_k(selection, settings)
-    if k not in set(selection["k"]):
-        pinned = sweep(kind, counts, replace(settings, ks=[k]))
+    if k not in models:
+        pinned, pinned_models = sweep(kind, counts, replace(settings, ks=[k]))
         selection = pd.concat([selection, pinned]) if not pinned.empty else selection
+        models.update(pinned_models)
     selection = selection.sort_values("k").reset_index(drop=True)
     selection["chosen"] = (selection["k"] == k).astype(int)
     selection["units"] = counts.shape[0]
     selection["vocabulary"] = counts.shape[1]
     selection["note"] = reliability_note(counts.shape[0], counts.shape[1], settings)
 
-    model = TopicModel(kind, k, settings.random_state).fit(counts)
+    model = models[k] if k in models else TopicModel(kind, k, settings.random_state).fit(counts)
     theta = model.transform(counts)
     doc_topics = pd.DataFrame(
         [{"unit_id": u, "article_id": a, "topic": t + 1, "weight": theta[i, t]}
@@ -125,11 +136,11 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
 
 
 TABLE_COLUMNS = {
-    "topics": ["topic", "rank", "term", "weight", "frex", "frex_rank"],
+    "topics": TOPIC_TERM_COLUMNS,
     "doc_topics": ["unit_id", "article_id", "topic", "weight"],
-    "representatives": ["topic", "rank", "unit_id", "article_id", "weight", "text"],
+    "representatives": REPRESENTATIVE_COLUMNS,
     "labels": ["topic", "top_terms", "frex_terms"],
-    "concepts": ["topic", "concept", "units", "mean_weight", "lift"],
+    "concepts": ALIGNMENT_COLUMNS,
 }
 
 

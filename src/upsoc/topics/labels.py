@@ -11,6 +11,9 @@ import numpy as np
 import pandas as pd
 
 FREX_WEIGHT = 0.5
+TOPIC_TERM_COLUMNS = ["topic", "rank", "term", "weight", "frex", "frex_rank"]
+REPRESENTATIVE_COLUMNS = ["topic", "rank", "unit_id", "article_id", "weight", "text"]
+ALIGNMENT_COLUMNS = ["topic", "concept", "units", "mean_weight", "lift"]
 
 
 def _ecdf(values: np.ndarray) -> np.ndarray:
@@ -37,7 +40,7 @@ def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.Da
         for rank, term in enumerate(np.argsort(-weights, kind="stable")[:n], start=1):
             rows.append({"topic": k, "rank": rank, "term": vocabulary[term], "weight": weights[term],
                          "frex": frex_scores[term], "frex_rank": frex_rank[term]})
-    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight", "frex", "frex_rank"])
+    return pd.DataFrame(rows, columns=TOPIC_TERM_COLUMNS)
 
 
 def frex_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> list[list[str]]:
@@ -51,7 +54,7 @@ def representatives(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFr
             unit = units.iloc[i]
             rows.append({"topic": k + 1, "rank": rank, "unit_id": unit["unit_id"], "article_id": unit["article_id"],
                          "weight": theta[i, k], "text": unit["text"]})
-    return pd.DataFrame(rows, columns=["topic", "rank", "unit_id", "article_id", "weight", "text"])
+    return pd.DataFrame(rows, columns=REPRESENTATIVE_COLUMNS)
 
 
 MIN_CARRIERS = 3
@@ -76,4 +79,4 @@ def concept_alignment(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.Data
             scored.append((mean / max(overall[k], 1e-12), concept, len(idx), mean))
         for lift, concept, count, mean in sorted(scored, key=lambda s: (-s[0], s[1]))[:n]:
             rows.append({"topic": k + 1, "concept": concept, "units": count, "mean_weight": mean, "lift": lift})
-    return pd.DataFrame(rows, columns=["topic", "concept", "units", "mean_weight", "lift"])
+    return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
