@@ -104,6 +104,21 @@ def test_lda_selection_finds_the_planted_number_of_topics():
     assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
 
 
+
+@pytest.mark.parametrize("kind", ["lda", "nmf"])
+def test_a_model_fit_on_a_sample_still_gives_every_unit_its_mixture(kind):
+    units = synthetic_units(n=300)
+    tables = fit_topics(units, kind, TopicSettings(ks=[2, 3, 4], stability_seeds=1, max_fit_units=90))
+    selection = tables["selection"]
+    assert set(selection["units"]) == {300} and set(selection["fit_units"]) == {90}
+    assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
+    doc_topics = tables["doc_topics"]
+    assert doc_topics["unit_id"].nunique() == 300
+    # units outside the sample are assigned to their planted topic too
+    dominant = doc_topics.loc[doc_topics.groupby("unit_id")["weight"].idxmax()]
+    planted = dominant.set_index("unit_id")["topic"].groupby(lambda u: int(u.split(":")[1].split("-")[0]) % 3)
+    assert all(group.nunique() == 1 for _, group in planted)
+
 def test_article_mixtures_sum_to_one():
     units = pd.DataFrame({"unit_id": ["a:1-1", "a:2-2", "b:1-1"], "concepts": ["x x", "y", "x"]})
     doc_topics = pd.DataFrame({

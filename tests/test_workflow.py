@@ -6,7 +6,10 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import ROOT, digests, make_project, snakemake
+
+from upsoc.shards import shard_index
 
 pytestmark = pytest.mark.workflow
 
@@ -68,12 +71,17 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
     plan = snakemake(project, "--dry-run", "--quiet", "rules")
     assert plan.returncode == 0, plan.stderr
     counts = dict(re.findall(r"^(\w+)\s+(\d+)$", plan.stdout, re.MULTILINE))
-    per_article = {"clean": "2", "segment": "2", "code_article": "2"}
+    shards_per_language = yaml.safe_load((project / "config/config.yaml").read_text())["shards_per_language"]
+    # one job per stage for the shard each new article falls into; the other shards stay as they are
+    new_shards = {f"{lang}_{shard_index(a, shards_per_language):02d}"
+                  for a, lang in [("keep-in-touch", "zh"), ("networking-habits", "en")]}
+    per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
                     "figures": "1", "report_html": "1", "all": "1"}
     # the topic models of the two languages that gained an article, not of the third
     per_language = {"topic_units": "2", "topic_model": "4"}
-    assert counts == {**per_article, **corpus_level, **per_language, "total": "19"}, plan.stdout
+    expected = {**per_shard, **corpus_level, **per_language}
+    assert counts == {**expected, "total": str(sum(int(n) for n in expected.values()))}, plan.stdout
     assert snakemake(project, "--cores", "2").returncode == 0
     coded = (project / "results/coding/sentences.tsv").read_text(encoding="utf-8")
     assert "keep-in-touch" in coded and "networking-habits" in coded

@@ -1,17 +1,25 @@
-rule clean:
-    input:
-        raw=raw_file,
-    output:
-        text="results/clean/{article}.txt",
-        removed="results/clean/{article}.removed.tsv",
-    params:
-        language=article_language,
-        code=CODE["clean"],
-    log:
-        "logs/clean/{article}.log",
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
-    script:
-        "../scripts/clean.py"
+# One job per shard of articles (see SHARDS in common.smk); each article keeps its own files.
+for shard, members in SHARDS.items():
+
+    rule:
+        name:
+            rule_name("clean", shard)
+        input:
+            raw=[raw_path(article) for article in members],
+        output:
+            text=[f"results/clean/{article}.txt" for article in members],
+            removed=[f"results/clean/{article}.removed.tsv" for article in members],
+        params:
+            articles=members,
+            language=shard_language(shard),
+            code=CODE["clean"],
+        log:
+            f"logs/clean/{shard}.log",
+        benchmark:
+            f"logs/benchmarks/clean/{shard}.tsv"
+        threads: 1
+        resources:
+            mem_mb=1000,
+            runtime=shard_runtime(members, seconds_per_article=1),
+        script:
+            "../scripts/clean.py"

@@ -10,6 +10,8 @@ rule compile_codebook:
         code=CODE["coding"],
     log:
         "logs/compile_codebook/{language}.log",
+    benchmark:
+        "logs/benchmarks/compile_codebook/{language}.tsv",
     threads: 1
     resources:
         mem_mb=1500,
@@ -18,24 +20,30 @@ rule compile_codebook:
         "../scripts/compile_codebook.py"
 
 
-rule code_article:
-    input:
-        unpack(compiled_codebook),
-        sentences="results/sentences/{article}.tsv",
-    output:
-        coded="results/coding/articles/{article}.tsv",
-    params:
-        article=article_metadata,
-        concepts=CODEBOOK.ids,
-        code=CODE["coding"],
-    log:
-        "logs/code_article/{article}.log",
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=5,
-    script:
-        "../scripts/code_article.py"
+for shard, members in SHARDS.items():
+
+    rule:
+        name:
+            rule_name("code", shard)
+        input:
+            **compiled_codebook(shard_language(shard)),
+            sentences=[f"results/sentences/{article}.tsv" for article in members],
+        output:
+            coded=[f"results/coding/articles/{article}.tsv" for article in members],
+        params:
+            articles=[article_metadata(article) for article in members],
+            concepts=CODEBOOK.ids,
+            code=CODE["coding"],
+        log:
+            f"logs/code/{shard}.log",
+        benchmark:
+            f"logs/benchmarks/code/{shard}.tsv"
+        threads: 1
+        resources:
+            mem_mb=1000,
+            runtime=shard_runtime(members, seconds_per_article=1),
+        script:
+            "../scripts/code_articles.py"
 
 
 rule coding_tables:
@@ -54,6 +62,8 @@ rule coding_tables:
         code=CODE["coding"],
     log:
         "logs/coding_tables.log",
+    benchmark:
+        "logs/benchmarks/coding_tables/all.tsv",
     threads: 1
     resources:
         mem_mb=1000,
@@ -77,6 +87,8 @@ rule validate_codebook:
         code=CODE["coding"],
     log:
         "logs/validate_codebook.log",
+    benchmark:
+        "logs/benchmarks/validate_codebook/all.tsv",
     threads: 1
     resources:
         mem_mb=1500,

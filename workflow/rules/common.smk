@@ -1,5 +1,8 @@
+import math
+
 from upsoc.coding.codebook import LANGUAGES, CodebookError, load_codebook
 from upsoc.provenance import source_digest
+from upsoc.shards import shard_articles
 from upsoc.sheet import SheetError, load_schema, load_sheet
 
 try:
@@ -13,6 +16,8 @@ except SheetError as error:
     raise WorkflowError(str(error)) from None
 
 ARTICLE_IDS = sorted(ARTICLES.index)
+# Batches of articles for the per-article stages, e.g. {"zh-03": [ids]}.
+SHARDS = shard_articles(ARTICLES, config["shards_per_language"])
 
 try:
     CODEBOOK = load_codebook(config["codebook"], load_schema(workflow.source_path("../schemas/codebook.schema.yaml")))
@@ -45,12 +50,17 @@ def raw_path(article):
     return f"{config['raw_dir']}/{ARTICLES.loc[article, 'file']}"
 
 
-def raw_file(wildcards):
-    return raw_path(wildcards.article)
+def rule_name(stage, shard):
+    return f"{stage}_{shard.replace('-', '_')}"
 
 
-def article_language(wildcards):
-    return ARTICLES.loc[wildcards.article, "language"]
+def shard_language(shard):
+    return shard.split("-")[0]
+
+
+def shard_runtime(members, seconds_per_article):
+    """Minutes to ask a cluster for: a margin for start-up plus a generous cost per article."""
+    return 5 + math.ceil(len(members) * seconds_per_article / 60)
 
 
 def tokenizer_resources(language):
@@ -58,16 +68,11 @@ def tokenizer_resources(language):
     return {"user_dictionary": config["zh_user_dictionary"]} if language == "zh" else {}
 
 
-def language_resources(wildcards):
-    return tokenizer_resources(article_language(wildcards))
+def article_metadata(article):
+    return {key: ARTICLES.loc[article, key] for key in ("id", "language", "frame", "origin")}
 
 
-def article_metadata(wildcards):
-    return {key: ARTICLES.loc[wildcards.article, key] for key in ("id", "language", "frame", "origin")}
-
-
-def compiled_codebook(wildcards):
-    language = article_language(wildcards)
+def compiled_codebook(language):
     return {"cues": f"results/coding/cues/{language}.tsv", "advice": f"results/coding/advice/{language}.tsv"}
 
 
@@ -84,6 +89,7 @@ def topic_settings(language, model):
         "random_state": topics["random_state"],
         "stability_seeds": topics["stability_seeds"],
         "min_stability": topics["min_stability"],
+        "max_fit_units": topics["max_fit_units"],
     }
 
 

@@ -18,6 +18,8 @@ rule compare_groups:
         code=CODE["compare"],
     log:
         "logs/compare_groups.log",
+    benchmark:
+        "logs/benchmarks/compare_groups/all.tsv",
     threads: 1
     resources:
         mem_mb=2000,

@@ -16,6 +16,8 @@ rule corpus_summary:
         code=CODE["summary"],
     log:
         "logs/corpus_summary.log",
+    benchmark:
+        "logs/benchmarks/corpus_summary/all.tsv",
     threads: 1
     resources:
         mem_mb=1000,
@@ -50,6 +52,8 @@ rule figures:
         code=CODE["report"],
     log:
         "logs/figures.log",
+    benchmark:
+        "logs/benchmarks/figures/all.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -73,6 +77,8 @@ rule report_html:
         code=CODE["report"],
     log:
         "logs/report_html.log",
+    benchmark:
+        "logs/benchmarks/report_html/all.tsv",
     threads: 1
     resources:
         mem_mb=1000,

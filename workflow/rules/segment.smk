@@ -1,17 +1,24 @@
-rule segment:
-    input:
-        unpack(language_resources),
-        text="results/clean/{article}.txt",
-    output:
-        sentences="results/sentences/{article}.tsv",
-    params:
-        language=article_language,
-        code=CODE["segment"],
-    log:
-        "logs/segment/{article}.log",
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=10,
-    script:
-        "../scripts/segment.py"
+for shard, members in SHARDS.items():
+
+    rule:
+        name:
+            rule_name("segment", shard)
+        input:
+            **tokenizer_resources(shard_language(shard)),
+            text=[f"results/clean/{article}.txt" for article in members],
+        output:
+            sentences=[f"results/sentences/{article}.tsv" for article in members],
+        params:
+            articles=members,
+            language=shard_language(shard),
+            code=CODE["segment"],
+        log:
+            f"logs/segment/{shard}.log",
+        benchmark:
+            f"logs/benchmarks/segment/{shard}.tsv"
+        threads: 1
+        resources:
+            mem_mb=1500,
+            runtime=shard_runtime(members, seconds_per_article=2),
+        script:
+            "../scripts/segment.py"

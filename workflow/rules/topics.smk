@@ -9,6 +9,8 @@ rule topic_units:
         code=CODE["topics"],
     log:
         "logs/topic_units/{language}.log",
+    benchmark:
+        "logs/benchmarks/topic_units/{language}.tsv",
     threads: 1
     resources:
         mem_mb=1000,
@@ -27,6 +29,8 @@ rule topic_model:
         code=CODE["topics"],
     log:
         "logs/topic_model/{language}-{model}.log",
+    benchmark:
+        "logs/benchmarks/topic_model/{language}-{model}.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -47,10 +51,13 @@ rule crosslingual_topics:
             "random_state": config["topics"]["random_state"],
             "stability_seeds": config["topics"]["stability_seeds"],
             "min_stability": config["topics"]["min_stability"],
+            "max_fit_units": config["topics"]["max_fit_units"],
         },
         code=CODE["topics"],
     log:
         "logs/crosslingual_topics.log",
+    benchmark:
+        "logs/benchmarks/crosslingual_topics/all.tsv",
     threads: 1
     resources:
         mem_mb=2000,

@@ -1,4 +1,4 @@
-"""Adapter: rule segment -> upsoc.sentences."""
+"""Adapter: a shard of segment jobs -> upsoc.sentences."""
 
 from pathlib import Path
 
@@ -10,5 +10,5 @@ from upsoc.tsv import write_tsv
 with rule_log(snakemake.log[0]):
     language = snakemake.params.language
     tokenizer = make_tokenizer(language, snakemake.input.get("user_dictionary"))
-    text = Path(snakemake.input.text).read_text(encoding="utf-8")
-    write_tsv(sentence_table(snakemake.wildcards.article, text, language, tokenizer), snakemake.output.sentences)
+    for article_id, text, sentences in zip(snakemake.params.articles, snakemake.input.text, snakemake.output.sentences):
+        write_tsv(sentence_table(article_id, Path(text).read_text(encoding="utf-8"), language, tokenizer), sentences)

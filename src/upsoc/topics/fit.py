@@ -3,6 +3,11 @@
 K is chosen by a documented rule: among the Ks whose stability is at least `min_stability`,
 the one with the highest mean NPMI; if no K is that stable, the most stable one; ties go to
 the smaller K. The configuration can pin K. Ks larger than a fifth of the units are skipped.
+
+Cost is bounded whatever the corpus size: the sweep and the chosen model are fit on a random
+sample of at most `max_fit_units` units (all of them in smaller corpora, such as the shipped
+one), and every unit then gets its topic mixture from the fitted model. The vocabulary comes
+from all units.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class TopicSettings:
     label_terms: int = 20
     representatives: int = 3
     min_df: int = 2
+    max_fit_units: int = 1500
     min_reliable_units: int = MIN_RELIABLE_UNITS
     min_reliable_vocabulary: int = MIN_RELIABLE_VOCABULARY
 
@@ -73,6 +79,14 @@ def sweep(kind: str, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dic
     return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]), models
 
 
+def fitting_sample(n_units: int, settings: TopicSettings) -> np.ndarray:
+    """Sorted row indices of the units the models are fit on: all, or a seeded random sample."""
+    if n_units <= settings.max_fit_units:
+        return np.arange(n_units)
+    rng = np.random.default_rng(settings.random_state)
+    return np.sort(rng.choice(n_units, settings.max_fit_units, replace=False))
+
+
 def choose_k(selection: pd.DataFrame, settings: TopicSettings) -> int:
     if settings.k is not None:
         return settings.k
@@ -101,24 +115,28 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
     if not candidate_ks(settings, *counts.shape):
         return _unfitted(counts.shape[0], counts.shape[1])
 
-    selection, models = sweep(kind, counts, settings)
+    sample = counts[fitting_sample(counts.shape[0], settings)]
+    selection, models = sweep(kind, sample, settings)
     k = choose_k(selection, settings)
     if k not in models:
-        pinned, pinned_models = sweep(kind, counts, replace(settings, ks=[k]))
+        pinned, pinned_models = sweep(kind, sample, replace(settings, ks=[k]))
         selection = pd.concat([selection, pinned]) if not pinned.empty else selection
         models.update(pinned_models)
     selection = selection.sort_values("k").reset_index(drop=True)
     selection["chosen"] = (selection["k"] == k).astype(int)
     selection["units"] = counts.shape[0]
+    selection["fit_units"] = sample.shape[0]
     selection["vocabulary"] = counts.shape[1]
     selection["note"] = reliability_note(counts.shape[0], counts.shape[1], settings)
 
-    model = models[k] if k in models else TopicModel(kind, k, settings.random_state).fit(counts)
+    model = models[k] if k in models else TopicModel(kind, k, settings.random_state).fit(sample)
     theta = model.transform(counts)
-    doc_topics = pd.DataFrame(
-        [{"unit_id": u, "article_id": a, "topic": t + 1, "weight": theta[i, t]}
-         for i, (u, a) in enumerate(zip(units["unit_id"], units["article_id"])) for t in range(k)]
-    )
+    doc_topics = pd.DataFrame({
+        "unit_id": np.repeat(units["unit_id"].to_numpy(), k),
+        "article_id": np.repeat(units["article_id"].to_numpy(), k),
+        "topic": np.tile(np.arange(1, k + 1), len(units)),
+        "weight": theta.ravel(),
+    })
     labels = pd.DataFrame({
         "topic": range(1, k + 1),
         "top_terms": [" ".join(vocabulary[i] for i in terms) for terms in model.top_terms(8)],
@@ -148,7 +166,8 @@ def _unfitted(n_units: int, n_terms: int) -> dict[str, pd.DataFrame]:
     """Empty tables, and a selection row that says why no model was fit."""
     tables = {name: pd.DataFrame(columns=columns) for name, columns in TABLE_COLUMNS.items()}
     tables["selection"] = pd.DataFrame([{
-        "k": "", "npmi": "", "diversity": "", "stability": "", "chosen": 0, "units": n_units, "vocabulary": n_terms,
+        "k": "", "npmi": "", "diversity": "", "stability": "", "chosen": 0, "units": n_units, "fit_units": 0,
+        "vocabulary": n_terms,
         "note": f"too little text to fit any model ({n_units} units, {n_terms} terms)",
     }])
     return tables

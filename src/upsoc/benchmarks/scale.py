@@ -1,0 +1,191 @@
+"""How the pipeline scales: cold run, no-op rerun and one added article, for corpora of N articles.
+
+For each size, a working directory gets the workflow (linked), the config, codebook and
+lexicon of this repository, and a corpus: the shipped one ("seed"), or N synthetic articles
+recombined from its sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
+
+* cold: from no results;
+* noop: again, nothing to do;
+* add_one: after adding one more synthetic article to the sheet.
+
+Measured per phase: wall time, CPU time (user + system of every process the run started) and
+peak memory (the summed RSS of Snakemake and all its job processes, sampled every 0.2 s); and
+per stage, from the rules' `benchmark:` files, the jobs' summed wall and CPU time and their
+largest RSS. Run from the repository root:
+
+    python -m upsoc.benchmarks.scale --sizes seed 100 1000 5000 --cores 2
+
+It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
+stage) and prints both as Markdown. Working directories are removed unless --keep is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+import yaml
+
+from ..tsv import write_tsv
+from .synthetic import seed_pool, write_corpus
+
+SEED = 20240101
+STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
+WORKFLOW_FILES = ("Snakefile", "workflow")
+SHARED_INPUTS = ("codebook", "zh_user_dictionary", "validation_sample")
+
+
+class PeakMemory(threading.Thread):
+    """Samples the summed RSS of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.root, self.interval, self.peak = psutil.Process(pid), interval, 0
+        self._stop_event = threading.Event()
+
+    def run(self):
+        while not self._stop_event.is_set():
+            total = 0
+            try:
+                for process in [self.root, *self.root.children(recursive=True)]:
+                    total += process.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+            self.peak = max(self.peak, total)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop_event.set()
+        self.join()
+        return self.peak
+
+
+def run_snakemake(workdir: Path, cores: int, log: Path) -> dict:
+    """Wall, CPU and peak memory of one Snakemake run; stops with its log if it fails."""
+    shutil.rmtree(workdir / "logs" / "benchmarks", ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "snakemake", "--cores", str(cores)], cwd=workdir, stdout=out, stderr=subprocess.STDOUT
+        )
+        sampler = PeakMemory(process.pid)
+        sampler.start()
+        code = process.wait()
+    wall = time.perf_counter() - start
+    peak = sampler.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if code:
+        raise SystemExit(f"snakemake failed in {workdir} (exit {code}); see {log}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu, "max_rss_mb": peak / 2**20}
+
+
+def stage_table(workdir: Path) -> pd.DataFrame:
+    """Per stage (the folder of each rule's benchmark files): jobs, summed wall and CPU, largest RSS."""
+    rows = []
+    for path in sorted((workdir / "logs" / "benchmarks").glob("*/*.tsv")):
+        measured = pd.read_csv(path, sep="\t")
+        rows.append({"stage": path.parent.name, "wall_s": measured["s"].sum(),
+                     "cpu_s": measured["cpu_time"].sum(), "max_rss_mb": measured["max_rss"].max()})
+    table = pd.DataFrame(rows, columns=["stage", "wall_s", "cpu_s", "max_rss_mb"])
+    return (
+        table.groupby("stage", sort=True)
+        .agg(jobs=("wall_s", "size"), wall_s=("wall_s", "sum"), cpu_s=("cpu_s", "sum"), max_rss_mb=("max_rss_mb", "max"))
+        .reset_index()
+    )
+
+
+def prepare(repo: Path, workdir: Path, size: str, pool, sheet: pd.DataFrame, config: dict) -> int:
+    """Lay out a working directory with the workflow and a corpus; returns its number of articles."""
+    workdir.mkdir(parents=True)
+    for name in WORKFLOW_FILES:
+        (workdir / name).symlink_to(repo / name)
+    settings = {**config, **{key: str(repo / config[key]) for key in SHARED_INPUTS}}
+    settings.update(articles="data/articles.tsv", raw_dir="data/raw")
+    (workdir / "config").mkdir()
+    (workdir / "config" / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    raw_dir = workdir / "data" / "raw"
+    if size == "seed":
+        shutil.copytree(repo / config["raw_dir"], raw_dir)
+        corpus = sheet
+    else:
+        corpus = write_corpus(pool, range(int(size)), SEED, list(sheet.columns), raw_dir)
+    write_tsv(corpus, workdir / "data" / "articles.tsv")
+    return len(corpus)
+
+
+def add_one(workdir: Path, pool, sheet_columns: list[str], index: int) -> None:
+    sheet_path = workdir / "data" / "articles.tsv"
+    sheet = pd.read_csv(sheet_path, sep="\t", dtype=str, keep_default_na=False)
+    new = write_corpus(pool, range(index, index + 1), SEED, sheet_columns, workdir / "data" / "raw")
+    write_tsv(pd.concat([sheet, new], ignore_index=True), sheet_path)
+
+
+def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, pool, sheet, config) -> tuple[dict, pd.DataFrame]:
+    articles = prepare(repo, workdir, size, pool, sheet, config)
+    megabytes = sum(p.stat().st_size for p in (workdir / "data" / "raw").iterdir()) / 1e6
+    summary = {"size": size, "articles": articles, "megabytes": round(megabytes, 2)}
+    stages = []
+    synthetic_count = 0 if size == "seed" else articles
+    for phase in ("cold", "noop", "add_one"):
+        if phase == "add_one":
+            add_one(workdir, pool, list(sheet.columns), synthetic_count)
+        print(f"[{size}] {phase} ...", file=sys.stderr, flush=True)
+        totals = run_snakemake(workdir, cores, workdir / f"{phase}.log")
+        per_stage = stage_table(workdir).to_dict(orient="records")
+        total_row = {"stage": "total", "jobs": sum(row["jobs"] for row in per_stage), **totals}
+        stages.append(pd.DataFrame(per_stage + [total_row]).assign(size=size, articles=articles, phase=phase))
+        for key, value in totals.items():
+            summary[f"{phase}_{key}"] = value
+    summary["add_one_share"] = summary["add_one_wall_s"] / summary["cold_wall_s"]
+    summary["cold_s_per_article"] = summary["cold_wall_s"] / articles
+    return summary, pd.concat(stages, ignore_index=True)[STAGE_COLUMNS]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="+", default=["seed", "100", "1000", "5000"])
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=Path("results/benchmarks"))
+    parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the working directories")
+    args = parser.parse_args(argv)
+    for size in args.sizes:
+        if size != "seed" and not size.isdigit():
+            parser.error(f"--sizes: {size!r} is neither 'seed' nor a number of articles")
+    repo = Path.cwd()
+    config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
+    sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
+    pool = seed_pool(sheet, repo / config["raw_dir"])
+    root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
+    summaries, stages = [], []
+    try:
+        for size in args.sizes:
+            summary, per_stage = benchmark_size(repo, root / size, size, args.cores, pool, sheet, config)
+            summaries.append(summary)
+            stages.append(per_stage)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    summary_table = pd.DataFrame(summaries).round(3)
+    stage_rows = pd.concat(stages, ignore_index=True).round(2)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_tsv(summary_table, args.out / "scale.tsv")
+    write_tsv(stage_rows, args.out / "scale_stages.tsv")
+    print(summary_table.to_markdown(index=False))
+    print()
+    print(stage_rows.to_markdown(index=False))
+
+
+if __name__ == "__main__":
+    main()
