@@ -180,3 +180,17 @@ def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook)
     assert summary.loc[("advice", "all"), "accuracy"] >= 0.85
     for language in ("zh", "fa", "en"):
         assert summary.loc[("micro", language), "f1"] >= 0.8, language
+
+
+@pytest.mark.parametrize("language", ["zh", "fa", "en"])
+def test_the_cue_index_finds_what_trying_every_cue_finds(coders, cleaned_fixtures, language, monkeypatch):
+    analyse, matcher, _ = coders[language]
+    sample = read_tsv(ROOT / "tests" / "data" / "codebook_validation.tsv")
+    texts = list(sample.loc[sample["language"] == language, "text"])
+    texts += [p for _, clean in cleaned_fixtures.values() for p in clean.text.split("\n\n")]
+    analysed = [analyse(text) for text in texts]
+    indexed = [matcher([t.text for t in a], [t.lemma for t in a]) for a in analysed]
+    monkeypatch.setattr(matcher, "_candidates", lambda tokens, lemmas: matcher.cues)
+    every_cue = [matcher([t.text for t in a], [t.lemma for t in a]) for a in analysed]
+    assert indexed == every_cue
+    assert sum(map(len, indexed)) >= 10  # the texts do contain cues

@@ -12,6 +12,10 @@ tokens of it (网络 next to 上 is "online", not networking); a cue with `requi
 matches when one of those words is somewhere in the same sentence; an `exact` cue matches its
 written form only, never a lemma. In Chinese, context words are looked for as characters in
 the neighbouring tokens, since jieba may glue a context character to the next word.
+
+Only the cues that could start at one of the sentence's words are tried: those whose first
+token or lemma is among the sentence's (en, fa), or whose first character begins one of its
+tokens (zh). The others cannot match, so the result is the same as trying every cue.
 """
 
 from __future__ import annotations
@@ -72,6 +76,20 @@ class CueMatcher:
             )
             for row in cues.to_dict(orient="records")
         ]
+        self._by_start: dict[str, list[int]] = defaultdict(list)
+        for index, cue in enumerate(self.cues):
+            for start in self._starts(cue):
+                self._by_start[start].append(index)
+
+    def _starts(self, cue: CompiledCue) -> set[str]:
+        """The keys under which a sentence can reach this cue."""
+        if self.joined:
+            return {"".join(cue.tokens)[0]} if "".join(cue.tokens) else set()
+        return {form[0] for form in (cue.tokens, cue.lemmas) if form}
+
+    def _candidates(self, tokens: list[str], lemmas: list[str]) -> list[CompiledCue]:
+        keys = {t[0] for t in tokens if t} if self.joined else set(tokens) | set(lemmas)
+        return [self.cues[i] for i in sorted({i for key in keys for i in self._by_start.get(key, ())})]
 
     def _occurrences(self, tokens, lemmas, target_tokens, target_lemmas, exact=False) -> list[tuple[int, int]]:
         spans = set(runs(tokens, target_tokens, self.joined))
@@ -90,7 +108,7 @@ class CueMatcher:
     def __call__(self, tokens: list[str], lemmas: list[str]) -> dict[str, list[str]]:
         tokens = [t.lower() for t in tokens]
         found: dict[str, list[str]] = defaultdict(list)
-        for cue in self.cues:
+        for cue in self._candidates(tokens, lemmas):
             if cue.cue in found.get(cue.concept, ()):
                 continue
             if cue.require_near and not self._present(cue.require_near, tokens, lemmas):
