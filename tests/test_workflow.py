@@ -77,7 +77,7 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
                   for a, lang in [("keep-in-touch", "zh"), ("networking-habits", "en")]}
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
-                    "figures": "1", "report_html": "1", "all": "1"}
+                    "figures_compare": "1", "figures_topics": "1", "report_html": "1", "all": "1"}
     # the topic models of the two languages that gained an article, not of the third
     per_language = {"topic_units": "2", "topic_model": "4"}
     expected = {**per_shard, **corpus_level, **per_language}
@@ -123,3 +123,22 @@ def test_lint_finds_nothing_but_the_deployment_advice(tmp_path):
     result = snakemake(project, "--lint")
     findings = {line.strip() for line in (result.stdout + result.stderr).splitlines() if line.startswith("    * ")}
     assert findings <= {"* Specify a conda environment or container for each rule.:"}, findings
+
+
+def test_the_slurm_profile_plans_every_job_with_its_resources(tmp_path):
+    project = make_project(tmp_path)
+    result = snakemake(project, "--workflow-profile", str(ROOT / "workflow/profiles/slurm"), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    jobs = re.findall(r"^(?:local)?rule (\w+):\n(.*?)\n\n", result.stdout, re.MULTILINE | re.DOTALL)
+    assert len(jobs) > 20
+    for name, block in jobs:
+        if name != "all":
+            assert re.search(r"resources: .*mem_mb=\d+.*runtime=\d+", block), (name, block)
+
+
+def test_every_rule_declares_its_log_benchmark_threads_and_resources():
+    for path in (ROOT / "workflow" / "rules").glob("*.smk"):
+        blocks = re.split(r"^\s*rule\b", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+        for block in blocks:
+            for directive in ("log:", "benchmark:", "threads:", "mem_mb=", "runtime="):
+                assert directive in block, f"{path.name}: a rule lacks {directive}\n{block[:200]}"

@@ -93,15 +93,27 @@ def topic_settings(language, model):
     }
 
 
-def figure_names(groupings, languages):
-    """The report's figures; each is written as PNG and SVG."""
-    names = [f"prevalence_{g}" for g in groupings] + [f"differences_{g}" for g in groupings]
-    names += ["concept_heatmap", "crosslingual_mixtures"]
-    names += [f"selection_{lang}" for lang in languages] + [f"keyness_{lang}" for lang in languages]
-    return names + [f"topic_terms_{lang}_{model}" for lang in languages for model in ("lda", "nmf")]
+def figure_outputs(names):
+    """Named report outputs, PNG and SVG, for figure names."""
+    return {
+        f"{name}_{ext}": report(
+            f"results/report/figures/{name}.{ext}",
+            caption=f"../report/figure_{name.split('_')[0]}.rst",
+            category="Figures",
+            subcategory=name.split("_")[0],
+            labels={"figure": name, "format": ext},
+        )
+        for name in names
+        for ext in ("png", "svg")
+    }
 
 
-FIGURES = figure_names(config["compare"]["groupings"], CORPUS_LANGUAGES)
+GROUPINGS = config["compare"]["groupings"]
+COMPARE_FIGURES = [f"prevalence_{g}" for g in GROUPINGS] + [f"differences_{g}" for g in GROUPINGS]
+COMPARE_FIGURES += ["concept_heatmap", "crosslingual_mixtures"] + [f"keyness_{lang}" for lang in CORPUS_LANGUAGES]
+TOPIC_FIGURES = [f"selection_{lang}" for lang in CORPUS_LANGUAGES]
+TOPIC_FIGURES += [f"topic_terms_{lang}_{model}" for lang in CORPUS_LANGUAGES for model in ("lda", "nmf")]
+FIGURES = COMPARE_FIGURES + TOPIC_FIGURES
 
 
 def report_inputs(wildcards):

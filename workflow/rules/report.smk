@@ -26,40 +26,50 @@ rule corpus_summary:
         "../scripts/corpus_summary.py"
 
 
-rule figures:
+rule figures_compare:
     input:
         prevalence="results/compare/concept_prevalence.tsv",
         differences="results/compare/concept_differences.tsv",
         mixtures="results/topics/crosslingual/article_topics.tsv",
-        topics=expand("results/topics/{language}/{model}/topics.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
-        selection=expand("results/topics/{language}/{model}/selection.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
         keyness=expand("results/compare/keyness_{language}.tsv", language=CORPUS_LANGUAGES),
     output:
-        **{
-            f"{name}_{ext}": report(
-                f"results/report/figures/{name}.{ext}",
-                caption=f"../report/figure_{name.split('_')[0]}.rst",
-                category="Figures",
-                subcategory=name.split("_")[0],
-                labels={"figure": name, "format": ext},
-            )
-            for name in FIGURES
-            for ext in ("png", "svg")
-        },
+        **figure_outputs(COMPARE_FIGURES),
     params:
         groupings=config["compare"]["groupings"],
         languages=CORPUS_LANGUAGES,
         code=CODE["report"],
     log:
-        "logs/figures.log",
+        "logs/figures_compare.log",
     benchmark:
-        "logs/benchmarks/figures/all.tsv",
+        "logs/benchmarks/figures_compare/all.tsv"
     threads: 1
     resources:
         mem_mb=2000,
         runtime=10,
     script:
-        "../scripts/figures.py"
+        "../scripts/figures_compare.py"
+
+
+# Apart from the comparison figures, so that it runs while the comparisons are computed.
+rule figures_topics:
+    input:
+        topics=expand("results/topics/{language}/{model}/topics.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
+        selection=expand("results/topics/{language}/{model}/selection.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
+    output:
+        **figure_outputs(TOPIC_FIGURES),
+    params:
+        languages=CORPUS_LANGUAGES,
+        code=CODE["report"],
+    log:
+        "logs/figures_topics.log",
+    benchmark:
+        "logs/benchmarks/figures_topics/all.tsv"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/figures_topics.py"
 
 
 rule report_html:

@@ -1,6 +1,6 @@
 """How the pipeline scales: cold run, no-op rerun and one added article, for corpora of N articles.
 
-For each size, a working directory gets the workflow (linked), the config, codebook and
+For each size, a working directory gets a copy of the workflow, the config, codebook and
 lexicon of this repository, and a corpus: the shipped one ("seed"), or N synthetic articles
 recombined from its sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
 
@@ -40,7 +40,6 @@ from .synthetic import seed_pool, write_corpus
 
 SEED = 20240101
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
-WORKFLOW_FILES = ("Snakefile", "workflow")
 SHARED_INPUTS = ("codebook", "zh_user_dictionary", "validation_sample")
 
 
@@ -108,8 +107,8 @@ def stage_table(workdir: Path) -> pd.DataFrame:
 def prepare(repo: Path, workdir: Path, size: str, pool, sheet: pd.DataFrame, config: dict) -> int:
     """Lay out a working directory with the workflow and a corpus; returns its number of articles."""
     workdir.mkdir(parents=True)
-    for name in WORKFLOW_FILES:
-        (workdir / name).symlink_to(repo / name)
+    shutil.copy(repo / "Snakefile", workdir / "Snakefile")
+    shutil.copytree(repo / "workflow", workdir / "workflow")
     settings = {**config, **{key: str(repo / config[key]) for key in SHARED_INPUTS}}
     settings.update(articles="data/articles.tsv", raw_dir="data/raw")
     (workdir / "config").mkdir()
