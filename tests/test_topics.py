@@ -5,12 +5,14 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.decomposition import LatentDirichletAllocation
 from conftest import FIXTURES
 from scipy.sparse import csr_matrix
 
 from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
 from upsoc.topics.fit import TopicSettings, article_topics, choose_k, fit_topics
+from upsoc.topics.models import VectorizedLDA, make_vectorizer
 from upsoc.topics.labels import frex
 from upsoc.topics.metrics import diversity, matched_overlap, npmi
 from upsoc.topics.units import build_units
@@ -159,3 +161,17 @@ def test_an_article_and_its_translation_get_nearly_the_same_crosslingual_mixture
     assert pair < 0.1
     others = [jensen_shannon(mixtures.loc["follow-up-zh"], mixtures.loc[a]) for a in ["networking-basics", "coffee-chats"]]
     assert pair < min(others)
+
+
+@pytest.mark.parametrize("learning_method", ["batch", "online"])
+def test_vectorized_lda_fits_what_scikit_learns_lda_fits(learning_method):
+    units = synthetic_units(n=240, seed=3)
+    counts = make_vectorizer(len(units)).fit_transform(units["terms"])
+    settings = dict(n_components=3, doc_topic_prior=0.1, topic_word_prior=0.01, learning_method=learning_method,
+                    batch_size=64, max_iter=30, evaluate_every=5, perp_tol=0.1, random_state=7)
+    reference = LatentDirichletAllocation(**settings).fit(counts)
+    vectorized = VectorizedLDA(**settings).fit(counts)
+    assert vectorized.n_iter_ == reference.n_iter_
+    np.testing.assert_allclose(vectorized.components_, reference.components_, rtol=1e-6)
+    np.testing.assert_allclose(vectorized.transform(counts), reference.transform(counts), atol=1e-7)
+    assert vectorized.perplexity(counts) == pytest.approx(reference.perplexity(counts), rel=1e-9)

@@ -8,7 +8,10 @@ Settings suited to short units (tens to thousands of passages):
 * LDA: sparse priors (doc_topic_prior 0.1, topic_word_prior 0.01) rather than scikit-learn's
   1/K defaults, which spread short documents over every topic; batch variational inference up
   to `ONLINE_FROM` units, then online (mini-batch) inference, which bounds memory; stops when
-  perplexity stalls.
+  perplexity stalls. scikit-learn's E-step updates one document at a time in a Python loop,
+  which dominates the pipeline's run time; `VectorizedLDA` does the same per-document updates,
+  with the same stopping rule per document, for all documents at once with sparse matrix
+  products (identical results up to floating-point rounding, several times faster).
 * NMF: TF-IDF with sublinear term frequency, NNDSVDa initialisation (deterministic),
   Frobenius loss; row-normalised to read as proportions.
 The vocabulary keeps terms that occur in at least `min_df` units and in at most `max_df` of
@@ -19,11 +22,89 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from scipy.special import gammaln, logsumexp, psi
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 ONLINE_FROM = 2000
 MODELS = ("lda", "nmf")
+# Documents per block in the vectorised E-step: bounds its temporary arrays (nnz × K floats).
+E_STEP_BLOCK = 5000
+
+
+class VectorizedLDA(LatentDirichletAllocation):
+    """scikit-learn's LatentDirichletAllocation with its E-step vectorised over documents."""
+
+    def _e_step(self, X, cal_sstats, random_init, parallel=None):
+        X = csr_matrix(X, dtype=np.float64)
+        n_topics = self.components_.shape[0]
+        if random_init:
+            gamma = self.random_state_.gamma(100.0, 0.01, (X.shape[0], n_topics))
+        else:
+            gamma = np.ones((X.shape[0], n_topics))
+        beta = self.exp_dirichlet_component_
+        suff_stats = np.zeros_like(beta) if cal_sstats else None
+        for start in range(0, X.shape[0], E_STEP_BLOCK):
+            block = slice(start, start + E_STEP_BLOCK)
+            gamma[block], stats = self._update_block(X[block], gamma[block], beta, cal_sstats)
+            if cal_sstats:
+                suff_stats += stats
+        if cal_sstats:
+            suff_stats *= beta
+        return gamma, suff_stats
+
+    def _update_block(self, X, gamma, beta, cal_sstats):
+        """The per-document fixed-point updates of `_update_doc_distribution`, all documents at
+        once; a document stops when its mean change falls below `mean_change_tol`."""
+        eps = np.finfo(np.float64).eps
+        exp_theta = np.exp(_dirichlet_expectation(gamma))
+        active = np.arange(X.shape[0])
+        for _ in range(self.max_doc_update_iter):
+            rows = X[active]
+            weights = _phi_weights(rows, exp_theta[active], beta, eps)
+            updated = exp_theta[active] * (weights @ beta.T) + self.doc_topic_prior_
+            change = np.abs(updated - gamma[active]).mean(axis=1)
+            gamma[active] = updated
+            exp_theta[active] = np.exp(_dirichlet_expectation(updated))
+            active = active[change >= self.mean_change_tol]
+            if not active.size:
+                break
+        stats = (_phi_weights(X, exp_theta, beta, eps).T @ exp_theta).T if cal_sstats else None
+        return gamma, stats
+
+    def _approx_bound(self, X, doc_topic_distr, sub_sampling):
+        """The variational bound of scikit-learn's `_approx_bound`, its per-document sum vectorised."""
+        X = csr_matrix(X, dtype=np.float64)
+        elog_theta = _dirichlet_expectation(doc_topic_distr)
+        elog_beta = _dirichlet_expectation(self.components_)
+        score = 0.0
+        for start in range(0, X.shape[0], E_STEP_BLOCK):
+            rows = X[start : start + E_STEP_BLOCK]
+            docs = start + np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+            score += rows.data @ logsumexp(elog_theta[docs] + elog_beta.T[rows.indices], axis=1)
+        score += _dirichlet_term(self.doc_topic_prior_, doc_topic_distr, elog_theta, self.n_components)
+        if sub_sampling:
+            score *= float(self.total_samples) / X.shape[0]
+        return score + _dirichlet_term(self.topic_word_prior_, self.components_, elog_beta, X.shape[1])
+
+
+def _dirichlet_term(prior: float, distr: np.ndarray, elog: np.ndarray, size: int) -> float:
+    """E[log p(theta | prior)] - E[log q(theta | distr)] summed over rows (as in scikit-learn)."""
+    score = np.sum((prior - distr) * elog)
+    score += np.sum(gammaln(distr) - gammaln(prior))
+    return score + np.sum(gammaln(prior * size) - gammaln(np.sum(distr, 1)))
+
+
+def _dirichlet_expectation(alpha: np.ndarray) -> np.ndarray:
+    """E[log theta] for theta ~ Dirichlet(alpha), row-wise."""
+    return psi(alpha) - psi(alpha.sum(axis=1, keepdims=True))
+
+
+def _phi_weights(X: csr_matrix, exp_theta: np.ndarray, beta: np.ndarray, eps: float) -> csr_matrix:
+    """X with each count divided by its normaliser sum_k exp_theta[d, k] * beta[k, w]."""
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    norm = np.einsum("ij,ij->i", exp_theta[rows], beta.T[X.indices]) + eps
+    return csr_matrix((X.data / norm, X.indices, X.indptr), shape=X.shape)
 
 
 def _split(text: str) -> list[str]:
@@ -46,7 +127,7 @@ class TopicModel:
 
     def fit(self, counts: csr_matrix) -> "TopicModel":
         if self.kind == "lda":
-            self.estimator_ = LatentDirichletAllocation(
+            self.estimator_ = VectorizedLDA(
                 n_components=self.n_topics,
                 doc_topic_prior=0.1,
                 topic_word_prior=0.01,
