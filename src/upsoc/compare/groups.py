@@ -14,8 +14,9 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
 
-from .bootstrap import BootstrapSettings, percentile_interval, replicate_weights, resampling_scheme
+from .bootstrap import ARTICLES, BootstrapSettings, percentile_interval, replicate_weights, resampling_scheme
 
 DIGITS = 6
 UNKNOWN = "unknown"
@@ -36,17 +37,23 @@ class Group:
 
 def summarise(name: str, article_of: np.ndarray, values: np.ndarray, settings: BootstrapSettings, rng) -> Group:
     """Weighted column sums of `values` (rows × columns) for the observed group and each replicate."""
-    scheme = resampling_scheme(len(np.unique(article_of)), settings)
+    articles, inverse = np.unique(article_of, return_inverse=True)
+    scheme = resampling_scheme(len(articles), settings)
+    rows, sizes, row_articles = values, np.ones(len(values)), article_of
+    if scheme == ARTICLES:
+        # an article's rows are always drawn together: sum them once, then weight the articles
+        members = csr_matrix((np.ones(len(inverse)), (inverse, np.arange(len(inverse)))), shape=(len(articles), len(inverse)))
+        rows, sizes, row_articles = members @ values, np.bincount(inverse).astype(float), articles
     totals = [values.sum(axis=0)]
     sums = [float(len(values))]
     remaining = settings.replicates
     while remaining > 0:
         n = min(settings.chunk, remaining)
-        weights = replicate_weights(article_of, scheme, n, rng)
-        totals.extend(weights @ values)
-        sums.extend(weights.sum(axis=1))
+        weights = replicate_weights(row_articles, scheme, n, rng)
+        totals.extend(weights @ rows)
+        sums.extend(weights @ sizes)
         remaining -= n
-    return Group(name, len(np.unique(article_of)), len(values), scheme, np.asarray(totals), np.asarray(sums))
+    return Group(name, len(articles), len(values), scheme, np.asarray(totals), np.asarray(sums))
 
 
 def group_labels(sheet: pd.DataFrame, column: str) -> pd.Series:
