@@ -50,9 +50,17 @@ def replicate_weights(article_of: np.ndarray, scheme: str, n: int, rng: np.rando
     return weights
 
 
-def percentile_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float]:
-    values = values[np.isfinite(values)]
-    if len(values) == 0:
-        return float("nan"), float("nan")
-    tail = (1 - level) / 2 * 100
-    return float(np.percentile(values, tail)), float(np.percentile(values, 100 - tail))
+def percentile_interval(values: np.ndarray, level: float = 0.95) -> tuple:
+    """Percentile interval of the finite values; of each column when `values` is 2-D (NaN
+    where a column has no finite value)."""
+    matrix = values.reshape(len(values), -1)
+    finite = np.isfinite(matrix)
+    tails = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
+    bounds = np.full((2, matrix.shape[1]), np.nan)
+    complete = finite.all(axis=0)
+    if complete.any():  # one vectorised call for the columns without missing replicates
+        bounds[:, complete] = np.percentile(matrix[:, complete], tails, axis=0)
+    for j in np.flatnonzero(~complete & finite.any(axis=0)):
+        bounds[:, j] = np.percentile(matrix[finite[:, j], j], tails)
+    low, high = bounds
+    return (low, high) if values.ndim > 1 else (float(low[0]), float(high[0]))

@@ -60,9 +60,11 @@ def group_labels(sheet: pd.DataFrame, column: str) -> pd.Series:
     return sheet[column].replace("", UNKNOWN)
 
 
-def split_groups(frame: pd.DataFrame, column: str) -> dict[str, np.ndarray]:
-    """group -> row positions; in sorted order."""
-    return {name: np.flatnonzero(frame[column].to_numpy() == name) for name in sorted(frame[column].unique())}
+def split_groups(labels: np.ndarray) -> dict[str, np.ndarray]:
+    """group -> row positions (ascending); groups in sorted order."""
+    names, inverse = np.unique(labels, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    return dict(zip(names, np.split(order, np.cumsum(np.bincount(inverse))[:-1])))
 
 
 def comparisons(names: list[str]) -> list[tuple[str, str, str]]:
@@ -74,12 +76,12 @@ def comparisons(names: list[str]) -> list[tuple[str, str, str]]:
 
 
 def summarise_groups(labels: np.ndarray, articles: np.ndarray, values: np.ndarray, settings: BootstrapSettings,
-                     rng) -> dict[str, Group]:
-    """Every group's replicates, in sorted order; with more than two groups, then the rest of
-    the rows for each group, keyed "rest:<group>"."""
-    members = split_groups(pd.DataFrame({"g": labels}), "g")
+                     rng, with_rest: bool = True) -> dict[str, Group]:
+    """Every group's replicates, in sorted order; with more than two groups and `with_rest`,
+    then the rest of the rows for each group, keyed "rest:<group>" (for one-vs-rest comparisons)."""
+    members = split_groups(labels)
     summaries = {name: summarise(name, articles[idx], values[idx], settings, rng) for name, idx in members.items()}
-    if len(members) > 2:
+    if with_rest and len(members) > 2:
         for name, idx in members.items():
             rest = np.setdiff1d(np.arange(len(labels)), idx)
             summaries[f"{REST}:{name}"] = summarise(REST, articles[rest], values[rest], settings, rng)
@@ -111,5 +113,6 @@ def jensen_shannon(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     return (kl(p, m) + kl(q, m)) / 2
 
 
-def interval(values: np.ndarray) -> tuple[float, float]:
+def interval(values: np.ndarray) -> tuple:
+    """The replicates' (rows 1:) percentile interval; per column when 2-D."""
     return percentile_interval(values[1:])

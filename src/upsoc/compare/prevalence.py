@@ -46,7 +46,9 @@ class ConceptComparison:
         for grouping in groupings + ["article"]:
             labels = self.coded["article_id"] if grouping == "article" else \
                 self.coded["article_id"].map(group_labels(self.sheet, grouping))
-            self.groups[grouping] = summarise_groups(labels.to_numpy(), self.articles, self.values, settings, rng)
+            # articles are summarised one by one, never compared with the rest of the corpus
+            self.groups[grouping] = summarise_groups(labels.to_numpy(), self.articles, self.values, settings, rng,
+                                                     with_rest=grouping != "article")
 
     def _shares(self, group):
         c = len(self.concepts)
@@ -62,13 +64,14 @@ class ConceptComparison:
                     continue
                 share, advice = self._shares(group)
                 advice_n = int(group.totals[0, -1])
+                (share_low, share_high), (advice_low, advice_high) = interval(share), interval(advice)
                 for j, concept in enumerate(self.concepts):
                     rows.append({
                         "grouping": grouping, "group": name, "concept": concept, "kind": self.kinds[concept],
                         "articles": group.articles, "sentences": group.rows,
-                        "share": share[0, j], **dict(zip(["share_low", "share_high"], interval(share[:, j]))),
+                        "share": share[0, j], "share_low": share_low[j], "share_high": share_high[j],
                         "advice_sentences": advice_n, "advice_share": advice[0, j],
-                        **dict(zip(["advice_low", "advice_high"], interval(advice[:, j]))),
+                        "advice_low": advice_low[j], "advice_high": advice_high[j],
                         "resampling": group.scheme,
                     })
         return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS).round(DIGITS)
