@@ -16,7 +16,7 @@ largest RSS. Run from the repository root:
     python -m upsoc.benchmarks.scale --sizes seed 100 1000 5000 --cores 2
 
 It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
-stage) and prints both as Markdown. Working directories are removed unless --keep is given.
+stage), after each size, and prints both as Markdown at the end. Working directories are removed unless --keep is given.
 """
 
 from __future__ import annotations
@@ -168,23 +168,21 @@ def main(argv: list[str] | None = None) -> None:
     pool = seed_pool(sheet, repo / config["raw_dir"])
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
     summaries, stages = [], []
+    args.out.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
             summary, per_stage = benchmark_size(repo, root / size, size, args.cores, pool, sheet, config)
             summaries.append(summary)
             stages.append(per_stage)
+            # written after every size, so that a long run keeps what it has measured
+            write_tsv(pd.DataFrame(summaries).round(3), args.out / "scale.tsv")
+            write_tsv(pd.concat(stages, ignore_index=True).round(2), args.out / "scale_stages.tsv")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    summary_table = pd.DataFrame(summaries).round(3)
-    stage_rows = pd.concat(stages, ignore_index=True).round(2)
-    args.out.mkdir(parents=True, exist_ok=True)
-    write_tsv(summary_table, args.out / "scale.tsv")
-    write_tsv(stage_rows, args.out / "scale_stages.tsv")
-    print(summary_table.to_markdown(index=False))
+    print(pd.DataFrame(summaries).round(3).to_markdown(index=False))
     print()
-    print(stage_rows.to_markdown(index=False))
-
+    print(pd.concat(stages, ignore_index=True).round(2).to_markdown(index=False))
 
 if __name__ == "__main__":
     main()
