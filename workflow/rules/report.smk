@@ -78,7 +78,9 @@ rule report_html:
         figures=[f"results/report/figures/{name}.png" for name in FIGURES],
     output:
         index="results/report/index.html",
-        articles=expand("results/report/articles/{article}.html", article=ARTICLE_IDS),
+        # folders, not one output per page: Snakemake records every input's checksum for every
+        # output, which is quadratic in the number of articles
+        articles=directory("results/report/articles"),
         topics=directory("results/report/topics"),
     params:
         config=config,
