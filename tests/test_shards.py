@@ -1,7 +1,9 @@
 """Shards of the per-article stages: stable, complete and one language each."""
 
 import pandas as pd
+import pytest
 
+from upsoc.rulelog import ArticleFailure, for_article
 from upsoc.shards import shard_articles, shard_index
 
 
@@ -32,3 +34,10 @@ def test_adding_an_article_changes_only_its_own_shard():
 def test_assignment_is_a_fixed_function_of_the_id():
     # a golden value: shard membership must not change between releases, or reruns would cascade
     assert [shard_index(f"article-{i}", 8) for i in range(6)] == [3, 0, 5, 3, 4, 6]
+
+
+def test_a_failure_inside_a_shard_names_its_article():
+    with pytest.raises(ArticleFailure, match=r"article 'fa-7': ValueError: not UTF-8") as raised:
+        with for_article("fa-7"):
+            raise ValueError("not UTF-8")
+    assert isinstance(raised.value.__cause__, ValueError)

@@ -5,16 +5,16 @@ from pathlib import Path
 from upsoc.clean import clean_text, decode
 from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.ingest import detect_format
-from upsoc.rulelog import rule_log
+from upsoc.rulelog import for_article, rule_log
 from upsoc.tsv import write_text, write_tsv
 
 with rule_log(snakemake.log[0]):
     normalizer = ParagraphNormalizer(snakemake.params.language)
     outputs = zip(snakemake.params.articles, snakemake.input.raw, snakemake.output.text, snakemake.output.removed)
     for article_id, raw, text, removed in outputs:
-        raw = Path(raw)
-        article = clean_text(
-            decode(raw.read_bytes(), str(raw)), snakemake.params.language, article_id, normalizer, fmt=detect_format(raw)
-        )
-        write_text(article.text, text)
-        write_tsv(article.removed, removed)
+        with for_article(article_id):
+            raw = Path(raw)
+            article = clean_text(decode(raw.read_bytes(), str(raw)), snakemake.params.language, article_id, normalizer,
+                                 fmt=detect_format(raw))
+            write_text(article.text, text)
+            write_tsv(article.removed, removed)
