@@ -30,3 +30,34 @@ def test_persian_is_shaped_and_laid_out_right_to_left():
     assert all("\ufb50" <= ch <= "\ufeff" or ch == " " for ch in shaped)
     assert shaped.endswith(shape("شبکه")) and shaped.startswith(shape("سازی"))
     assert shape("向上社交 networking") == "向上社交 networking"
+
+
+def test_the_article_heatmap_stays_a_readable_size_for_thousands_of_articles():
+    import pandas as pd
+
+    from upsoc.report.figures import heatmap_figure
+
+    def prevalence(n):
+        return pd.DataFrame([{"grouping": "article", "group": f"a{i:04d}", "concept": c, "share": (i % 7) / 7}
+                             for i in range(n) for c in ("trust", "follow_up")])
+
+    few, many = heatmap_figure(prevalence(3)), heatmap_figure(prevalence(3000))
+    assert few.get_size_inches()[0] < many.get_size_inches()[0] <= 60
+    assert [t.get_text() for t in few.axes[0].get_xticklabels()] == ["a0000", "a0001", "a0002"]
+    assert many.axes[0].get_xticklabels() == [] and "3000 articles" in many.axes[0].get_xlabel()
+
+
+def test_the_mixture_figure_stays_a_readable_size_for_thousands_of_articles():
+    import pandas as pd
+
+    from upsoc.report.figures import mixture_figure
+
+    def mixtures(n):
+        return pd.DataFrame([{"article_id": f"a{i:04d}", "topic": t, "weight": w}
+                             for i in range(n) for t, w in ((1, 0.25), (2, 0.75))])
+
+    few, many = mixture_figure(mixtures(3)), mixture_figure(mixtures(3000))
+    assert few.get_size_inches()[1] < many.get_size_inches()[1] <= 20
+    assert len(few.axes[0].get_yticklabels()) == 3
+    assert list(many.axes[0].get_yticks()) == [] and "3000 articles" in many.axes[0].get_ylabel()
+    assert [t.get_text() for t in many.axes[0].get_legend().get_texts()] == ["1", "2"]

@@ -15,6 +15,8 @@ import seaborn as sns  # noqa: E402
 from .fonts import font_families, shape  # noqa: E402
 
 DPI = 120
+# Per-article figures label each article up to this many; beyond, they stop growing.
+LABELLED_ARTICLES = 40
 
 
 def setup() -> None:
@@ -79,12 +81,18 @@ def difference_figure(differences: pd.DataFrame, grouping: str):
     return figure
 
 
-def heatmap_figure(prevalence: pd.DataFrame):
+def heatmap_figure(prevalence: pd.DataFrame, labelled_articles: int = LABELLED_ARTICLES):
+    """Concept shares per article. Beyond `labelled_articles` the figure stops growing: columns
+    get narrow and unlabelled, and the cells are drawn as one image (also in the SVG)."""
     table = prevalence[prevalence["grouping"] == "article"].astype({"share": float})
     matrix = table.pivot(index="concept", columns="group", values="share").reindex(list(dict.fromkeys(table["concept"])))
-    figure, ax = plt.subplots(figsize=(1.2 * matrix.shape[1] + 3, 0.3 * matrix.shape[0] + 1.5))
-    sns.heatmap(matrix, cmap="mako_r", ax=ax, cbar_kws={"label": "share of sentences"}, linewidths=0.3)
-    ax.set_xlabel("article")
+    articles = matrix.shape[1]
+    labelled = articles <= labelled_articles
+    width = 1.2 * articles + 3 if labelled else 1.2 * labelled_articles + 3
+    figure, ax = plt.subplots(figsize=(width, 0.3 * matrix.shape[0] + 1.5))
+    sns.heatmap(matrix, cmap="mako_r", ax=ax, cbar_kws={"label": "share of sentences"},
+                linewidths=0.3 if labelled else 0, xticklabels=labelled, rasterized=not labelled)
+    ax.set_xlabel("article" if labelled else f"{articles} articles, in id order")
     ax.set_ylabel("concept")
     ax.set_title("Concepts by article")
     return figure
@@ -142,12 +150,26 @@ def keyness_figure(keyness: pd.DataFrame, language: str, n: int = 10):
     return figure
 
 
-def mixture_figure(article_topics: pd.DataFrame):
+def mixture_figure(article_topics: pd.DataFrame, labelled_articles: int = LABELLED_ARTICLES):
+    """Stacked topic shares per article: one labelled bar each, or beyond `labelled_articles`
+    unlabelled bands of a fixed height."""
     table = article_topics.astype({"topic": int, "weight": float}).pivot(index="article_id", columns="topic", values="weight")
-    figure, ax = plt.subplots(figsize=(7, 0.45 * len(table) + 1.5))
-    table.plot.barh(stacked=True, ax=ax, colormap="tab10", width=0.8)
+    labelled = len(table) <= labelled_articles
+    figure, ax = plt.subplots(figsize=(7, 0.45 * min(len(table), labelled_articles) + 1.5))
+    if labelled:
+        table.plot.barh(stacked=True, ax=ax, colormap="tab10", width=0.8)
+        ax.set_ylabel("")
+    else:
+        right = table.fillna(0).cumsum(axis=1)
+        colours = plt.get_cmap("tab10")
+        for i, topic in enumerate(table.columns):
+            left = right[table.columns[i - 1]] if i else 0
+            ax.fill_betweenx(range(len(table)), left, right[topic], step="mid", color=colours(i % 10), label=topic,
+                             linewidth=0)
+        ax.set_ylim(-0.5, len(table) - 0.5)
+        ax.set_yticks([])
+        ax.set_ylabel(f"{len(table)} articles, in id order")
     ax.set_xlabel("share of the article's concept mass")
-    ax.set_ylabel("")
     ax.set_title("Cross-lingual topic mixtures by article")
     ax.legend(title="topic", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
     return figure
