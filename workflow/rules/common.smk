@@ -17,7 +17,7 @@ except SheetError as error:
 
 ARTICLE_IDS = sorted(ARTICLES.index)
 # Batches of articles for the per-article stages, e.g. {"zh-03": [ids]}.
-SHARDS = shard_articles(ARTICLES, config["shards_per_language"])
+SHARDS = shard_articles(ARTICLES, config["articles_per_shard"])
 
 try:
     CODEBOOK = load_codebook(config["codebook"], load_schema(workflow.source_path("../schemas/codebook.schema.yaml")))

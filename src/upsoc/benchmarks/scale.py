@@ -16,7 +16,8 @@ largest RSS. Run from the repository root:
     python -m upsoc.benchmarks.scale --sizes seed 100 1000 5000 --cores 2
 
 It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
-stage), after each size, and prints both as Markdown at the end. Working directories are removed unless --keep is given.
+stage), after each size, and prints both as Markdown at the end. Working directories are
+removed unless --keep is given; `--phases cold` measures cold runs only.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from ..tsv import write_tsv
 from .synthetic import seed_pool, write_corpus
 
 SEED = 20240101
+PHASES = ("cold", "noop", "add_one")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
 SHARED_INPUTS = ("codebook", "zh_user_dictionary", "validation_sample")
 
@@ -130,13 +132,14 @@ def add_one(workdir: Path, pool, sheet_columns: list[str], index: int) -> None:
     write_tsv(pd.concat([sheet, new], ignore_index=True), sheet_path)
 
 
-def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, pool, sheet, config) -> tuple[dict, pd.DataFrame]:
+def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: list[str], pool, sheet,
+                   config) -> tuple[dict, pd.DataFrame]:
     articles = prepare(repo, workdir, size, pool, sheet, config)
     megabytes = sum(p.stat().st_size for p in (workdir / "data" / "raw").iterdir()) / 1e6
     summary = {"size": size, "articles": articles, "megabytes": round(megabytes, 2)}
     stages = []
     synthetic_count = 0 if size == "seed" else articles
-    for phase in ("cold", "noop", "add_one"):
+    for phase in phases:
         if phase == "add_one":
             add_one(workdir, pool, list(sheet.columns), synthetic_count)
         print(f"[{size}] {phase} ...", file=sys.stderr, flush=True)
@@ -146,7 +149,8 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, pool, sheet
         stages.append(pd.DataFrame(per_stage + [total_row]).assign(size=size, articles=articles, phase=phase))
         for key, value in totals.items():
             summary[f"{phase}_{key}"] = value
-    summary["add_one_share"] = summary["add_one_wall_s"] / summary["cold_wall_s"]
+    if "add_one" in phases:
+        summary["add_one_share"] = summary["add_one_wall_s"] / summary["cold_wall_s"]
     summary["cold_s_per_article"] = summary["cold_wall_s"] / articles
     return summary, pd.concat(stages, ignore_index=True)[STAGE_COLUMNS]
 
@@ -155,6 +159,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=["seed", "100", "1000", "5000"])
     parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
+                        help="cold runs first in any case (the others need its results)")
     parser.add_argument("--out", type=Path, default=Path("results/benchmarks"))
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
@@ -171,7 +177,8 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            summary, per_stage = benchmark_size(repo, root / size, size, args.cores, pool, sheet, config)
+            phases = [p for p in PHASES if p == "cold" or p in args.phases]
+            summary, per_stage = benchmark_size(repo, root / size, size, args.cores, phases, pool, sheet, config)
             summaries.append(summary)
             stages.append(per_stage)
             # written after every size, so that a long run keeps what it has measured
