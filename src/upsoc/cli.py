@@ -31,7 +31,7 @@ from .ingest import (
     html_metadata,
     split_front_matter,
 )
-from .sheet import SheetError, article_key, load_schema, load_sheet, schema_problems
+from .sheet import SheetError, load_schema, load_sheet, schema_problems
 from .tsv import write_text, write_tsv
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
@@ -92,7 +92,8 @@ def source_metadata(text: str, fmt: str) -> dict:
 def add(args) -> str:
     settings = _settings(args)
     schema = load_schema(SCHEMA)
-    sheet = load_sheet(settings["sheet"], schema, settings["raw_dir"], settings["max_bytes"]).reset_index(drop=True)
+    checked = load_sheet(settings["sheet"], schema, settings["raw_dir"], settings["max_bytes"])
+    sheet, existing_keys = checked.reset_index(drop=True), checked.attrs["content_keys"]
     source = Path(args.path)
     fmt = detect_format(source)
     text, encoding = read_source(source, args.language, settings["max_bytes"])
@@ -120,12 +121,10 @@ def add(args) -> str:
     problems, body = check_article_text(text, str(source), args.language)
     if problems:
         raise ArticleError(problems[0])
-    key = content_key(body)
-    for existing in sheet.itertuples():
-        if article_key(settings["raw_dir"] / existing.file) == key:
-            raise ArticleError(
-                f"{source}: same text as article {existing.id!r} ({settings['raw_dir'] / existing.file}): nothing added"
-            )
+    duplicate = existing_keys.get(content_key(body))
+    if duplicate is not None:
+        existing_file = settings["raw_dir"] / sheet.loc[sheet["id"] == duplicate, "file"].item()
+        raise ArticleError(f"{source}: same text as article {duplicate!r} ({existing_file}): nothing added")
 
     target = settings["raw_dir"] / file_name
     if target.exists():

@@ -9,7 +9,7 @@ import jsonschema
 import pandas as pd
 import yaml
 
-from .ingest import DEFAULT_MAX_BYTES, article_text, check_article_bytes, content_key, detect_format
+from .ingest import DEFAULT_MAX_BYTES, check_article_bytes, content_key
 from .tsv import read_tsv
 
 
@@ -23,7 +23,8 @@ def load_schema(path: str | Path) -> dict:
 
 def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
     """Read and check the sheet and every file it names; raise SheetError naming each bad
-    row or file and what to do."""
+    row or file and what to do. `attrs["content_keys"]` maps each article's content key
+    (`ingest.content_key`) to its id, for duplicate checks of articles to be added."""
     path = Path(path)
     if not path.is_file():
         raise SheetError(f"{path}: article sheet not found; create it or set `articles` in config/config.yaml")
@@ -31,10 +32,13 @@ def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: i
     if problems:
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
     sheet = read_tsv(path)
-    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir), max_bytes)
+    content_keys: dict[str, str] = {}
+    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir), max_bytes, content_keys)
     if problems:
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
-    return sheet.set_index("id", drop=False)
+    sheet = sheet.set_index("id", drop=False)
+    sheet.attrs["content_keys"] = content_keys
+    return sheet
 
 
 def check_field_counts(path: Path) -> list[str]:
@@ -64,10 +68,12 @@ def check_columns(sheet: pd.DataFrame, schema: dict) -> list[str]:
     return problems
 
 
-def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
+def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               seen_content: dict[str, str] | None = None) -> list[str]:
+    """Problems of every row and its file; `seen_content` collects content key -> id."""
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
-    seen_content: dict[str, str] = {}
+    seen_content = {} if seen_content is None else seen_content
     for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
         where = f"row {line} (id {row.get('id')!r})"
         errors = schema_problems(row, validator, where)
@@ -97,11 +103,6 @@ def schema_problems(row: dict, validator: jsonschema.protocols.Validator, where:
         f"{where}: {'.'.join(str(p) for p in error.path) or 'row'}: {error.message}"
         for error in sorted(validator.iter_errors(row), key=lambda e: list(e.path))
     ]
-
-
-def article_key(path: Path) -> str:
-    """The content key (`ingest.content_key`) of the article part of a UTF-8 file."""
-    return content_key(article_text(path.read_text(encoding="utf-8"), detect_format(path)))
 
 
 def _check_file(where: str, file: str, raw_dir: Path) -> list[str]:
