@@ -173,11 +173,11 @@ def main(argv: list[str] | None = None) -> None:
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
     pool = seed_pool(sheet, repo / config["raw_dir"])
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
+    phases = [p for p in PHASES if p == "cold" or p in args.phases]
     summaries, stages = [], []
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         for size in args.sizes:
-            phases = [p for p in PHASES if p == "cold" or p in args.phases]
             summary, per_stage = benchmark_size(repo, root / size, size, args.cores, phases, pool, sheet, config)
             summaries.append(summary)
             stages.append(per_stage)
@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     print(pd.DataFrame(summaries).round(3).to_markdown(index=False))
     print()
     print(pd.concat(stages, ignore_index=True).round(2).to_markdown(index=False))
+
 
 if __name__ == "__main__":
     main()

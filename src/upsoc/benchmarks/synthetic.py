@@ -3,8 +3,9 @@
 Each synthetic article has one of the three languages (in turn, so the mix stays balanced),
 takes the frame, origin and paragraph layout (sentences per paragraph) of a seed article of
 that language picked at random, keeps each of its paragraphs with probability 3/4, and fills
-them with cleaned sentences drawn without replacement from all seed articles of the language. Lengths and vocabulary therefore follow
-the shipped corpus; the texts are new, so no two articles are duplicates.
+them with cleaned sentences drawn without replacement from all seed articles of the language.
+Lengths and vocabulary therefore follow the shipped corpus; the texts are new, so no two
+articles are duplicates.
 """
 
 from __future__ import annotations
