@@ -2,6 +2,7 @@
 
     upsoc add PATH --language fa --frame networking --origin IR [--title … --id …]
     upsoc validate
+    upsoc annotate --n 600 --seed 7 --out data/validation/my-study
 
 Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is
@@ -15,11 +16,13 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 import jsonschema
 import pandas as pd
 import yaml
 
+from .annotation.sheets import StudyError, write_study
 from .ingest import (
     DEFAULT_MAX_BYTES,
     ArticleError,
@@ -31,11 +34,11 @@ from .ingest import (
     html_metadata,
     split_front_matter,
 )
-from .sheet import SheetError, load_schema, load_sheet, schema_problems
-from .tsv import write_text, write_tsv
+from .sheet import SheetError, check_parallels, load_schema, load_sheet, schema_problems
+from .tsv import read_tsv, write_text, write_tsv
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
-METADATA_FIELDS = ["title", "author", "publisher", "published", "source_url", "translated_from", "notes"]
+METADATA_FIELDS = ["title", "author", "publisher", "published", "source_url", "translated_from", "parallel_of", "notes"]
 FRONT_MATTER_KEYS = {"date": "published", "url": "source_url", "source": "source_url", "site": "publisher"}
 
 
@@ -81,12 +84,12 @@ def read_source(path: Path, language: str, max_bytes: int) -> tuple[str, str | N
 
 
 def source_metadata(text: str, fmt: str) -> dict:
-    if fmt == "markdown":
-        found = split_front_matter(text)[0]
-        return {FRONT_MATTER_KEYS.get(k, k): str(v) for k, v in found.items() if v is not None}
+    """Row values a file states itself: a page's metadata, or a text's front matter (whose
+    values some blog engines write URL-escaped, %E5%A6%82…)."""
     if fmt == "html":
         return html_metadata(text)
-    return {}
+    found = split_front_matter(text)[0]
+    return {FRONT_MATTER_KEYS.get(k, k): unquote(str(v)) for k, v in found.items() if v is not None}
 
 
 def add(args) -> str:
@@ -115,6 +118,8 @@ def add(args) -> str:
     row = {"id": article_id, "file": file_name, "language": args.language, "frame": args.frame,
            "origin": args.origin or "", **metadata}
     problems = schema_problems(row, jsonschema.Draft202012Validator(schema), "the new row")
+    # the sheet passed its checks: what check_parallels finds now is the new row's
+    problems = problems or check_parallels(pd.concat([sheet, pd.DataFrame([row])], ignore_index=True))
     if problems:
         raise SheetError("the new row is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
 
@@ -144,12 +149,36 @@ def validate(args) -> str:
     return f"{settings['sheet']}: {len(sheet)} articles, all valid"
 
 
+def annotate(args) -> str:
+    """Sheets for two coders, from the pipeline's sentences; the instrument's codes stay out of them."""
+    from .annotation.sample import draw_sample, eligible_sentences, split_by_article
+
+    settings = _settings(args)
+    sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
+    articles = sheet[sheet["language"].isin(args.language)] if args.language else sheet
+    articles = articles[~articles["id"].isin(args.exclude)]
+    missing = [a for a in articles["id"] if not (Path(args.sentences) / f"{a}.tsv").is_file()]
+    if missing:
+        raise ArticleError(f"no sentences for {', '.join(missing)} in {args.sentences}/: run `snakemake --cores 4` first")
+    sentences = pd.concat([read_tsv(Path(args.sentences) / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
+    sentences["language"] = sentences["article_id"].map(articles["language"])
+    sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
+    pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
+    split = split_by_article(sample, pairs, args.seed)
+    written = write_study(sample, split, Path(args.out))
+    counts = sample.groupby("language").size().to_dict()
+    return (
+        f"{len(sample)} sentences of {sample['article_id'].nunique()} articles ({counts}) in {args.out}/: "
+        + ", ".join(str(p) for p in written)
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="upsoc", description=__doc__.split("\n\n")[0])
     main.add_argument("--config", default="config/config.yaml", help="workflow configuration (default: %(default)s)")
     commands = main.add_subparsers(dest="command", required=True)
     adding = commands.add_parser("add", help="copy an article into data/raw/ and add its row to the sheet")
-    adding.add_argument("path", help="a .txt, .md (front matter is read as metadata) or .html file")
+    adding.add_argument("path", help="a .txt, .md or .html file (front matter and page metadata fill the row)")
     adding.add_argument("--language", required=True, help="zh, fa or en")
     adding.add_argument("--frame", required=True, help="e.g. upward_socializing or networking")
     adding.add_argument("--origin", help="ISO 3166-1 alpha-2 country code of the discourse, e.g. CN")
@@ -157,14 +186,21 @@ def parser() -> argparse.ArgumentParser:
     for field in METADATA_FIELDS:
         adding.add_argument(f"--{field.replace('_', '-')}", dest=field)
     commands.add_parser("validate", help="check the sheet and every article file")
+    annotating = commands.add_parser("annotate", help="draw a sample of sentences and write coding sheets for two coders")
+    annotating.add_argument("--n", type=int, required=True, help="number of sentences")
+    annotating.add_argument("--seed", type=int, required=True, help="seed of the random sample")
+    annotating.add_argument("--out", required=True, help="folder for the study's sheets (must not exist)")
+    annotating.add_argument("--language", nargs="+", help="only these languages (default: all)")
+    annotating.add_argument("--exclude", nargs="+", default=[], help="article ids to leave out (e.g. articles tuned on)")
+    annotating.add_argument("--sentences", default="results/sentences", help="the pipeline's sentence tables (default: %(default)s)")
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        message = add(args) if args.command == "add" else validate(args)
-    except (ArticleError, SheetError) as error:
+        message = {"add": add, "validate": validate, "annotate": annotate}[args.command](args)
+    except (ArticleError, SheetError, StudyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(message)

@@ -2,8 +2,8 @@
 
 The pipeline reads three formats, told apart by the file's extension:
 
-* plain text (`.txt` and anything else);
-* Markdown (`.md`, `.markdown`), whose YAML front matter is metadata, not text;
+* plain text (`.txt` and anything else) and Markdown (`.md`, `.markdown`); in both, a YAML
+  (`---`) or TOML (`+++`) front matter block at the start is metadata, not text;
 * saved HTML pages (`.html`, `.htm`), whose main text trafilatura extracts.
 
 Files in `data/raw/` must be UTF-8. `upsoc add` converts other encodings once, when an article
@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 import unicodedata
 from pathlib import Path
 
 import yaml
 
 DEFAULT_MAX_BYTES = 5_000_000
-# Letters of the declared language's script must make up at least this share of all letters.
+# Words of the declared language's script must make up at least this share of all words.
 MIN_SCRIPT_SHARE = 0.5
 SCRIPTS = {
     "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
@@ -33,7 +34,13 @@ SCRIPT_NAMES = {"zh": "Chinese characters", "fa": "Arabic script", "en": "Latin 
 LEGACY_ENCODINGS = {"zh": ("gb18030", "big5"), "fa": ("cp1256", "iso8859_6"), "en": ("cp1252", "latin_1")}
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+# YAML front matter between `---` lines, TOML between `+++` lines, at the very start
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)\1[ \t]*(?:\n|\Z)", re.DOTALL)
+_METADATA_LINE = re.compile(r"^([\w.-]+\s*[:=]|\s|-\s|\[|#|$)")
+# What a reader does not read: tags, addresses, the targets of Markdown links and images.
+_MARKUP = re.compile(r"<[^<>\n]+>|\]\([^)\s]*\)|https?://\S+")
+# One unit of writing: a Han character, or a run of letters of an alphabetic script
+_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")
 _IGNORED_IN_KEY = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 
 
@@ -59,11 +66,19 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
+def script_units(text: str, language: str) -> tuple[int, int]:
+    """(units of writing in the language's script, all units) of a text.
+
+    A unit is a Han character or a word of an alphabetic script, so that a Latin word in
+    Chinese prose (LinkedIn) weighs as much as one character beside it, not once per letter;
+    tags, addresses and link targets are not counted, since nobody reads them."""
+    units = _UNIT.findall(_MARKUP.sub(" ", text))
+    return sum(1 for unit in units if SCRIPTS[language].match(unit)), len(units)
+
+
 def script_share(text: str, language: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if SCRIPTS[language].match(ch)) / len(letters)
+    in_script, total = script_units(text, language)
+    return in_script / total if total else 0.0
 
 
 def dominant_language(text: str) -> str | None:
@@ -103,15 +118,25 @@ def detect_encoding(data: bytes, language: str) -> tuple[str, str] | None:
 
 
 def split_front_matter(text: str) -> tuple[dict, int]:
-    """(metadata, length of the front matter block) of a Markdown text; ({}, 0) without one."""
+    """(metadata, length of the front matter block) of a text; ({}, 0) without one.
+
+    A block is front matter when it parses as a YAML (`---`) or TOML (`+++`) mapping, or,
+    when the parser refuses it (an unquoted colon in a title), when every line still looks
+    like a `key: value` entry, a list item or a continuation; its metadata is then unknown.
+    Anything else between two rules at the top (a Markdown horizontal rule) is text."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
+    fence, block = match.group(1), match.group(2)
     try:
-        metadata = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
-        return {}, 0
-    return (metadata if isinstance(metadata, dict) else {}), match.end()
+        metadata = tomllib.loads(block) if fence == "+++" else yaml.safe_load(block)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        metadata = None
+    if isinstance(metadata, dict):
+        return metadata, match.end()
+    if all(_METADATA_LINE.match(line) for line in block.splitlines()):
+        return {}, match.end()
+    return {}, 0
 
 
 def extract_html(html: str) -> str:
@@ -136,12 +161,10 @@ def html_metadata(html: str) -> dict:
 
 
 def article_text(text: str, fmt: str) -> str:
-    """The part of a decoded file that is the article: HTML's main text, Markdown without front matter."""
+    """The part of a decoded file that is the article: HTML's main text, other text without front matter."""
     if fmt == "html":
         return extract_html(text)
-    if fmt == "markdown":
-        return text[split_front_matter(text)[1] :]
-    return text
+    return text[split_front_matter(text)[1] :]
 
 
 def content_key(text: str) -> str:
@@ -182,7 +205,7 @@ def check_article_text(text: str, name: str, language: str) -> tuple[list[str], 
     share = script_share(body, language)
     if language in SCRIPTS and share < MIN_SCRIPT_SHARE:
         return [
-            f"{name}: declared language {language!r}, but only {share:.0%} of its letters are "
-            f"{SCRIPT_NAMES[language]}: fix `language` in the sheet or the file"
+            f"{name}: declared language {language!r}, but only {share:.0%} of its words are in "
+            f"{SCRIPT_NAMES[language]}: check `language`, and that the file holds the article's text"
         ], body
     return [], body

@@ -90,10 +90,27 @@ def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int 
             if key in seen_content:
                 problems.append(f"{where}: same text as article {seen_content[key]!r}: remove the duplicate row")
             seen_content.setdefault(key, row["id"])
+    problems += check_parallels(sheet)
     duplicated = sheet["id"][sheet["id"].duplicated()].unique()
     for article_id in duplicated:
         lines = [str(i + 2) for i in sheet.index[sheet["id"] == article_id]]
         problems.append(f"id {article_id!r} is used by rows {', '.join(lines)}: ids must be unique")
+    return problems
+
+
+def check_parallels(sheet: pd.DataFrame) -> list[str]:
+    """`parallel_of` names another article of the sheet, written in another language."""
+    language = dict(zip(sheet["id"], sheet["language"]))
+    problems = []
+    for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
+        other = row.get("parallel_of", "")
+        if not other:
+            continue
+        where = f"row {line} (id {row['id']!r}): parallel_of {other!r}"
+        if other not in language:
+            problems.append(f"{where} is not an id of the sheet: add that article first, or fix the id")
+        elif other == row["id"] or language[other] == row["language"]:
+            problems.append(f"{where} must be the same text in another language: fix or empty the cell")
     return problems
 
 

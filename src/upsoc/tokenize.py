@@ -44,23 +44,33 @@ def _punctuation(text: str) -> Token:
 
 
 class ChineseTokenizer:
+    """jieba on the Simplified form of the sentence (OpenCC's character-level `t2s`), so that
+    Traditional Chinese is segmented, looked up and coded like Simplified; each token keeps
+    the characters the article wrote, and its lemma is the Simplified form."""
+
     def __init__(self, user_dictionary: str | Path | None = None):
         import jieba
+        import opencc
         import stopwordsiso
 
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         if user_dictionary:
             self._jieba.load_userdict(str(user_dictionary))
+        self._to_simplified = opencc.OpenCC("t2s")
         self._stopwords = frozenset(stopwordsiso.stopwords("zh"))
 
     def __call__(self, sentence: str) -> list[Token]:
-        tokens = []
-        for piece in self._jieba.lcut(sentence, HMM=True):
-            text = _clean_token(piece)
+        simplified = self._to_simplified.convert(sentence)
+        # t2s maps a character to one character; should a phrase ever change length, the
+        # tokens are shown in Simplified rather than cut at the wrong place
+        written = sentence if len(simplified) == len(sentence) else simplified
+        tokens, start = [], 0
+        for piece in self._jieba.lcut(simplified, HMM=True):
+            text, lemma = _clean_token(written[start : start + len(piece)]), _clean_token(piece).lower()
+            start += len(piece)
             if not text:
                 continue
-            lemma = text.lower()
             tokens.append(Token(text, lemma, lemma in self._stopwords) if is_word(text) else _punctuation(text))
         return tokens
 

@@ -9,6 +9,7 @@ import pandas as pd
 from ..ingest import extract_html, split_front_matter
 from .boilerplate import mark_boilerplate
 from .document import Document
+from .embedded import mark_source_code
 from .markup import mark_markup
 from .normalize import ParagraphNormalizer
 from .repeats import mark_repeats
@@ -37,15 +38,16 @@ def decode(raw: bytes, source: str) -> str:
 def clean_text(
     text: str, language: str, article_id: str, normalizer: ParagraphNormalizer | None = None, fmt: str = "text"
 ) -> CleanArticle:
-    """fmt: "text", "markdown" (front matter removed) or "html" (main text extracted first;
+    """fmt: "text" or "markdown" (front matter removed) or "html" (main text extracted first;
     the page text that extraction dropped is audited without offsets)."""
     normalizer = normalizer or ParagraphNormalizer(language)
     extraction = []
     if fmt == "html":
         text, extraction = _extract_main_text(text)
     doc = Document(text)
-    if fmt == "markdown":
+    if fmt != "html":
         doc.remove(0, split_front_matter(text)[1], "front_matter")
+    mark_source_code(doc, language)
     mark_markup(doc)
     mark_boilerplate(doc, language)
     mark_repeats(doc)

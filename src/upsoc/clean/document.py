@@ -24,6 +24,7 @@ class Document:
     text: str
     lines: list[Line] = field(init=False)
     _owner: list[str | None] = field(init=False, repr=False)
+    _breaks: set[int] = field(init=False, repr=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.lines = []
@@ -38,9 +39,10 @@ class Document:
 
     def kept_text(self, line: Line) -> str:
         """The line as it stands after the removals made so far."""
-        return "".join(
-            ch for i, ch in enumerate(self.text[line.start : line.end], line.start) if self._owner[i] is None
-        )
+        return self._kept(line.start, line.end)
+
+    def _kept(self, start: int, end: int) -> str:
+        return "".join(ch for i, ch in enumerate(self.text[start:end], start) if self._owner[i] is None)
 
     def is_removed(self, line: Line) -> bool:
         """True when nothing but white space is left of the line."""
@@ -54,8 +56,18 @@ class Document:
     def remove_line(self, line: Line, rule: str) -> None:
         self.remove(line.start, line.end, rule)
 
+    def break_paragraph(self, position: int) -> None:
+        """End a paragraph at this raw offset inside a line (where an HTML block element closed)."""
+        self._breaks.add(position)
+
     def kept_lines(self) -> list[str]:
-        return [self.kept_text(line) for line in self.lines]
+        """What is left of every line, a line split where a paragraph break was marked inside it."""
+        kept = []
+        for line in self.lines:
+            cuts = sorted(b for b in self._breaks if line.start < b < line.end)
+            for start, end in zip([line.start, *cuts], [*cuts, line.end]):
+                kept.append(self._kept(start, end))
+        return kept
 
     def audit(self) -> pd.DataFrame:
         """One row per contiguous removed span: rule, raw offsets and the removed text."""

@@ -1,7 +1,11 @@
-"""Markdown syntax and link targets: the words stay, the markup and the addresses go.
+"""Markdown syntax, HTML fragments and link targets: the words stay, the markup and the addresses go.
 
-HTML-looking text is left alone: a plain-text article that quotes a tag keeps it, and the
-report escapes it. Saved HTML pages are converted to text before they reach the pipeline.
+Blog sources mix HTML into Markdown (`<p dir="rtl">`, `<br />`, `<img …>`, a Zhihu answer's
+`<p data-pid>`). The tags of the elements that structure or decorate running text are
+removed, with their attributes, and the block-level ones (paragraphs, headings, line breaks,
+list items) end a paragraph of the cleaned text. Any other HTML-looking text is left alone:
+an article that quotes `<script>` keeps it, and the report escapes it. Saved HTML pages are
+converted to text before they reach the pipeline.
 """
 
 from __future__ import annotations
@@ -26,9 +30,29 @@ INLINE_RULES: list[tuple[str, re.Pattern[str], int | None]] = [
 ]
 
 
+BLOCK_TAGS = (
+    "p|div|br|hr|h[1-6]|blockquote|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|"
+    "section|article|header|footer|aside|pre|center"
+)
+INLINE_TAGS = "a|span|img|strong|b|em|i|u|s|del|ins|sup|sub|small|big|font|code|mark|abbr|iframe|video|audio|source|picture"
+_TAG = r"</?(?:{})(?:\s[^<>]*)?/?>"
+HTML_BLOCK_TAG = re.compile(_TAG.format(BLOCK_TAGS), re.IGNORECASE)
+HTML_INLINE_TAG = re.compile(_TAG.format(INLINE_TAGS), re.IGNORECASE)
+# Liquid and Hugo template tags ({% include … %}, {{< figure … >}}) are instructions to a site generator
+TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}")
+# [1]: https://… at the start of a line: the target of a reference-style Markdown link
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$")
+
+
 def mark_markup(doc: Document) -> None:
     for line in doc.lines:
         text = doc.line_text(line)
+        for match in HTML_BLOCK_TAG.finditer(text):
+            doc.remove(line.start + match.start(), line.start + match.end(), "html_markup")
+            doc.break_paragraph(line.start + match.end())
+        for rule, pattern in (("html_markup", HTML_INLINE_TAG), ("template_tag", TEMPLATE_TAG), ("link_target", LINK_DEFINITION)):
+            for match in pattern.finditer(text):
+                doc.remove(line.start + match.start(), line.start + match.end(), rule)
         for rule, pattern, group in INLINE_RULES:
             for match in pattern.finditer(text):
                 start, end = match.span(group) if group is not None else match.span()

@@ -25,8 +25,10 @@ def code_sentences(
     rows = []
     for row in sentences.to_dict(orient="records"):
         tokens, lemmas = row["tokens"].split(), row["lemmas"].split()
-        concepts, cues = format_cues(matcher(tokens, lemmas), concept_order)
-        advice = detector(tokens, lemmas)
+        # Chinese is matched in its Simplified form, its lemmas; its tokens keep the article's script
+        words = lemmas if article["language"] == "zh" else tokens
+        concepts, cues = format_cues(matcher(words, lemmas), concept_order)
+        advice = detector(words, lemmas)
         rows.append(
             {
                 "article_id": row["article_id"],

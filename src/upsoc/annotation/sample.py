@@ -1,0 +1,94 @@
+"""A seeded random sample of the corpus' sentences for human coding, stratified by language and article.
+
+Each language gets an equal share of the sample (or what it has), and within a language each
+article an equal share of its language's (or all its eligible sentences, when it has fewer),
+so that long articles do not dominate and every article is represented. The sentences an
+article contributes are a simple random sample of its eligible ones. Eligible: sentences with
+at least `min_content_tokens` content tokens, since one- or two-word fragments (a name, a
+date) are trivially empty for every coder.
+
+`split_by_article` divides a sample into a development and a test set by article (the two
+sides of a translation pair stay together, so that tuning on one side cannot reach the other),
+balancing the number of sentences per language.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+SAMPLE_COLUMNS = ["item", "article_id", "sentence_id", "language", "context", "text"]
+
+
+def eligible_sentences(sentences: pd.DataFrame, min_content_tokens: int = 3) -> pd.DataFrame:
+    """sentences: the segmentation's tables (`article_id`, `sentence_id`, `text`, `stopword_flags`),
+    with `language`; adds `context`, the sentence before in the same article."""
+    table = sentences.copy()
+    table["sentence_id"] = table["sentence_id"].astype(int)
+    table = table.sort_values(["article_id", "sentence_id"], kind="stable")
+    table["context"] = table.groupby("article_id")["text"].shift(1, fill_value="")
+    content = table["stopword_flags"].map(lambda flags: flags.split().count("0"))
+    return table[content >= min_content_tokens].reset_index(drop=True)
+
+
+def _equal_shares(capacity: pd.Series, total: int, rng: np.random.Generator) -> pd.Series:
+    """Split `total` over the index of `capacity` as equally as capacities allow; leftover
+    units go to randomly chosen strata."""
+    share = pd.Series(0, index=capacity.index)
+    remaining = min(total, int(capacity.sum()))
+    while remaining > 0:
+        open_strata = capacity.index[share < capacity]
+        each = max(remaining // len(open_strata), 1)
+        order = rng.permutation(len(open_strata))
+        for stratum in open_strata[order]:
+            add = min(each, capacity[stratum] - share[stratum], remaining)
+            share[stratum] += add
+            remaining -= add
+            if remaining == 0:
+                break
+    return share
+
+
+def draw_sample(sentences: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    """`n` sentences of `eligible_sentences`' output, stratified by language then article."""
+    rng = np.random.default_rng(seed)
+    languages = sorted(sentences["language"].unique())
+    per_language = _equal_shares(sentences.groupby("language").size().reindex(languages), n, rng)
+    drawn = []
+    for language in languages:
+        pool = sentences[sentences["language"] == language]
+        per_article = _equal_shares(pool.groupby("article_id").size().sort_index(), int(per_language[language]), rng)
+        for article_id, k in per_article.items():
+            rows = pool[pool["article_id"] == article_id]
+            drawn.append(rows.iloc[np.sort(rng.choice(len(rows), size=int(k), replace=False))])
+    sample = pd.concat(drawn, ignore_index=True)
+    # items in random order, so that a coder does not read an article's sentences in a row
+    sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
+    sample.insert(0, "item", [f"s{i:04d}" for i in range(1, len(sample) + 1)])
+    return sample[SAMPLE_COLUMNS]
+
+
+def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int) -> dict[str, str]:
+    """{article_id: "dev" | "test"}. `pairs` maps an article to its translation's id.
+
+    Groups of articles (an article with its translations) are taken in a seeded random order
+    and each is put in the split that has fewer sentences, so far, in the group's languages."""
+    groups: dict[str, set[str]] = {a: {a} for a in sample["article_id"].unique()}
+    for a, b in pairs.items():
+        if a in groups and b in groups and groups[a] is not groups[b]:
+            merged = groups[a] | groups[b]
+            for member in merged:
+                groups[member] = merged
+    unique = sorted({tuple(sorted(g)) for g in groups.values()})
+    counts = sample.groupby(["article_id", "language"]).size()
+    filled = {"dev": pd.Series(dtype=int), "test": pd.Series(dtype=int)}
+    assignment: dict[str, str] = {}
+    rng = np.random.default_rng(seed)
+    for index in rng.permutation(len(unique)):
+        members = list(unique[index])
+        sizes = counts[counts.index.get_level_values(0).isin(members)].groupby(level=1).sum()
+        load = {split: sum(filled[split].get(lang, 0) for lang in sizes.index) for split in filled}
+        split = min(filled, key=lambda s: (load[s], s == "test"))
+        filled[split] = filled[split].add(sizes, fill_value=0)
+        assignment.update({member: split for member in members})
+    return dict(sorted(assignment.items()))
