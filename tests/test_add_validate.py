@@ -76,7 +76,7 @@ def test_unknown_language(project, capsys, tmp_path):
 
 
 def test_script_does_not_match_the_declared_language(project, capsys, tmp_path):
-    refused(project, capsys, add(write(tmp_path / "a.txt", PERSIAN), language="zh"), "only 0% of its letters are Chinese characters")
+    refused(project, capsys, add(write(tmp_path / "a.txt", PERSIAN), language="zh"), "only 0% of its words are in Chinese characters")
 
 
 def test_duplicate_id(project, capsys, tmp_path):
@@ -144,7 +144,7 @@ def test_validate_accepts_the_corpus(project, capsys):
         (lambda p: (p / "data/raw/coffee-chats.en.txt").unlink(), "coffee-chats.en.txt does not exist"),
         (lambda p: (p / "data/raw/coffee-chats.en.txt").write_bytes(b""), "no text"),
         (lambda p: (p / "data/raw/coffee-chats.en.txt").write_bytes("Café society".encode("cp1252")), "not UTF-8 (it looks like"),
-        (lambda p: (p / "data/raw/coffee-chats.en.txt").write_text(PERSIAN, encoding="utf-8"), "only 0% of its letters are Latin script"),
+        (lambda p: (p / "data/raw/coffee-chats.en.txt").write_text(PERSIAN, encoding="utf-8"), "only 0% of its words are in Latin script"),
         (lambda p: shutil.copy(p / "data/raw/mentor-note.zh.txt", p / "data/raw/coffee-chats.en.txt"), "Latin script"),
         (lambda p: (p / "data/articles.tsv").write_text(
             (p / "data/articles.tsv").read_text(encoding="utf-8").replace("coffee-chats.en.txt", "../../etc/passwd"), encoding="utf-8"),
@@ -159,5 +159,34 @@ def test_validate_names_each_bad_file(project, capsys, edit, message):
 def test_validate_finds_duplicate_articles(project, capsys):
     sheet = project / "data" / "articles.tsv"
     shutil.copy(project / "data/raw/coffee-chats.en.txt", project / "data/raw/again.en.txt")
-    sheet.write_text(sheet.read_text(encoding="utf-8") + "again\tagain.en.txt\ten\tnetworking\tUS\t\t\t\t\t\t\t\n", encoding="utf-8")
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "again\tagain.en.txt\ten\tnetworking\tUS\t\t\t\t\t\t\t\t\n", encoding="utf-8")
     refused(project, capsys, ["validate"], "same text as article 'coffee-chats'")
+
+
+def test_chinese_markdown_in_txt_with_front_matter_and_english_terms_goes_in(project, capsys):
+    # by letters, the English terms and the front matter outweigh the Chinese; by units of writing they do not
+    assert main(add(SOURCES / "linkedin-zh.txt", "--origin", "CN", language="zh")) == 0
+    row = read_tsv(project / "data" / "articles.tsv").set_index("id").loc["linkedin-zh"]
+    assert (row["title"], row["published"]) == ("如何用LinkedIn建立人脉", "2023-04-02")
+
+
+def test_front_matter_of_a_txt_article_is_metadata_not_text(project, capsys):
+    from upsoc.clean import clean_text
+
+    assert main(add(SOURCES / "meetup-notes.txt", "--origin", "US")) == 0
+    row = read_tsv(project / "data" / "articles.tsv").set_index("id").loc["meetup-notes"]
+    assert row["title"] == "What I learned from a year of meetups"
+    raw = (SOURCES / "meetup-notes.txt").read_text(encoding="utf-8")
+    cleaned = clean_text(raw, "en", "meetup-notes")
+    assert cleaned.text.startswith("I went to a meetup every month for a year.")
+    assert "dsq_thread_id" not in cleaned.text and "keywords" not in cleaned.text
+    audited = cleaned.removed[cleaned.removed["rule"] == "front_matter"]["text"]
+    assert any("dsq_thread_id: 4829175302" in text for text in audited)
+
+
+def test_parallel_of_must_name_an_article_in_another_language(project, capsys, tmp_path):
+    source = write(tmp_path / "a.txt", "Follow up after every meeting, and keep it short.")
+    refused(project, capsys, add(source, "--parallel-of", "no-such-article"), "is not an id of the sheet")
+    refused(project, capsys, add(source, "--parallel-of", "coffee-chats"), "must be the same text in another language")
+    assert main(add(source, "--parallel-of", "mentor-note")) == 0
+    assert read_tsv(project / "data" / "articles.tsv").set_index("id").loc["a", "parallel_of"] == "mentor-note"

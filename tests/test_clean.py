@@ -111,3 +111,47 @@ def test_non_utf8_input_is_refused_with_the_file_name():
 
 def test_decode_strips_bom_and_windows_line_ends():
     assert decode("\ufeffa\r\nb\rc".encode("utf-8"), "x") == "a\nb\nc"
+
+
+def test_html_fragments_in_markdown_lose_their_tags_and_end_paragraphs():
+    from upsoc.clean import clean_text
+
+    raw = (
+        '<h2 id="refer" dir="rtl"><a class="header" href="#refer">Referrals</a></h2>\n\n'
+        '<img src="assets/meme.jpg" alt="meme" style="float:left">\n\n'
+        '<p dir="rtl">\nAsk two friends to refer you. <br /><br />Then follow up within a week.</p>\n'
+        "Some bloggers paste <script>alert(1)</script> into their profiles.\n"
+    )
+    article = clean_text(raw, "en", "fragment", fmt="markdown")
+    assert article.text.split("\n\n") == [
+        "Referrals", "Ask two friends to refer you.", "Then follow up within a week.",
+        "Some bloggers paste <script>alert(1)</script> into their profiles.\n",
+    ]
+    assert {"html_markup"} == set(article.removed["rule"])
+
+
+def test_template_tags_toml_front_matter_and_link_definitions_go():
+    from upsoc.clean import clean_text
+
+    raw = '+++\ntitle = "Managing up"\ndate = 2019-05-01\n+++\n{% include JB/setup %}\nTalk to your manager every week.\n\n[1]: https://example.com/managing-up\n'
+    article = clean_text(raw, "en", "toml")
+    assert article.text == "Talk to your manager every week.\n"
+    assert {"front_matter", "template_tag", "link_target"} == set(article.removed["rule"])
+
+
+def test_an_article_embedded_in_a_source_file_is_found_and_the_code_goes():
+    from upsoc.clean import clean_text
+
+    body = "我的前投资人好友最近发布了一篇好文，谈及他由投资渐而入道的阶段性感悟。" * 3
+    raw = (
+        "package com.example.model;\n\n/**\n * 创建者     demo\n */\npublic class PostBean {\n"
+        '    /**\n     * author : {"name":"范冰","bio":"《增长黑客》作者"}\n'
+        f"     * content : <p>{body}</p><p>所以第一印象很重要。这让我回想起写作的缘由，很大程度上是一场精心酝酿的局，我从上海前往北京创业。</p>\n"
+        "     * title : 圈层化的产品路径\n     */\n    public String content;\n}\n"
+    )
+    article = clean_text(raw, "zh", "embedded")
+    assert article.text.split("\n\n")[0] == body
+    assert article.text.split("\n\n")[1].startswith("所以第一印象很重要。")
+    for code in ["package", "public", "content", "author", "增长黑客", "圈层化的产品路径", "<p>"]:
+        assert code not in article.text, code
+    assert {"source_code", "html_markup"} == set(article.removed["rule"])

@@ -81,3 +81,12 @@ def test_sentence_table_columns_align(cleaned_fixtures, tokenizers, language):
         n = len(row.tokens.split())
         assert n == len(row.lemmas.split()) == len(row.stopword_flags.split())
         assert set(row.stopword_flags.split()) <= {"0", "1"}
+
+
+def test_traditional_chinese_is_analysed_as_simplified_and_shown_as_written(tokenizers, coders):
+    tokens = tokenizers["zh"]("我們應該主動聯繫高階領導人，拓展人脈網路。")
+    assert "".join(t.text for t in tokens) == "我們應該主動聯繫高階領導人，拓展人脈網路。"
+    assert [t.lemma for t in tokens if t.text == "人脈"] == ["人脉"]
+    # coded like the same sentence in Simplified
+    simplified = "我们应该主动联系高阶领导人，拓展人脉网路。"
+    assert [t.lemma for t in tokens] == [t.lemma for t in tokenizers["zh"](simplified)]

@@ -35,7 +35,10 @@ def test_valid_sheet_loads_indexed_by_id(corpus):
 
 def test_the_shipped_sheet_is_valid():
     sheet = load_sheet(ROOT / "data" / "articles.tsv", SCHEMA, ROOT / "data" / "raw")
-    assert len(sheet) == 5 and set(sheet["language"]) == {"zh", "fa", "en"}
+    assert sheet["language"].value_counts().to_dict() == {"en": 22, "zh": 23, "fa": 4}
+    assert set(sheet["frame"]) == {"upward_socializing", "networking", "managing_up"}
+    # five translation pairs, each recorded on one side
+    assert (sheet["parallel_of"] != "").sum() == 5
 
 
 @pytest.mark.parametrize(
@@ -48,8 +51,8 @@ def test_the_shipped_sheet_is_valid():
         ("\tIR\t", "\tIran\t", r"row 3 .*origin: 'Iran' does not match"),
         ("coffee-chats\t", "Coffee Chats\t", r"row 4 .*id: 'Coffee Chats' does not match"),
         ("2023-07", "July 2023", r"row 3 .*published"),
-        ("\tfixture with byline", "", r"row 4 has 11 fields, the header has 12"),
-        ("\tnotes\n", "\tnotes\tscore\n", r"header has 13|unknown column"),
+        ("\tfixture with byline", "", r"row 4 has 12 fields, the header has 13"),
+        ("\tnotes\n", "\tnotes\tscore\n", r"header has 14|unknown column"),
     ],
 )
 def test_bad_sheets_are_refused_naming_row_and_problem(corpus, old, new, message):

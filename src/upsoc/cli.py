@@ -164,7 +164,7 @@ def annotate(args) -> str:
     sentences["language"] = sentences["article_id"].map(articles["language"])
     sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
     pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
-    split = split_by_article(sample, pairs, args.seed)
+    split = split_by_article(sample, pairs, args.seed, dev_only=set(args.dev_only))
     written = write_study(sample, split, Path(args.out))
     counts = sample.groupby("language").size().to_dict()
     return (
@@ -191,7 +191,8 @@ def parser() -> argparse.ArgumentParser:
     annotating.add_argument("--seed", type=int, required=True, help="seed of the random sample")
     annotating.add_argument("--out", required=True, help="folder for the study's sheets (must not exist)")
     annotating.add_argument("--language", nargs="+", help="only these languages (default: all)")
-    annotating.add_argument("--exclude", nargs="+", default=[], help="article ids to leave out (e.g. articles tuned on)")
+    annotating.add_argument("--exclude", nargs="+", default=[], help="article ids to leave out")
+    annotating.add_argument("--dev-only", nargs="+", default=[], help="article ids the instrument was tuned on: development set only")
     annotating.add_argument("--sentences", default="results/sentences", help="the pipeline's sentence tables (default: %(default)s)")
     return main
 

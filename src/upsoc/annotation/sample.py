@@ -9,7 +9,8 @@ date) are trivially empty for every coder.
 
 `split_by_article` divides a sample into a development and a test set by article (the two
 sides of a translation pair stay together, so that tuning on one side cannot reach the other),
-balancing the number of sentences per language.
+balancing the number of sentences per language. Articles the instrument was already tuned on
+can only be development data.
 """
 
 from __future__ import annotations
@@ -68,11 +69,12 @@ def draw_sample(sentences: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return sample[SAMPLE_COLUMNS]
 
 
-def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int) -> dict[str, str]:
+def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev_only: set[str] = frozenset()) -> dict[str, str]:
     """{article_id: "dev" | "test"}. `pairs` maps an article to its translation's id.
 
-    Groups of articles (an article with its translations) are taken in a seeded random order
-    and each is put in the split that has fewer sentences, so far, in the group's languages."""
+    Groups of articles (an article with its translations) are taken in a seeded random order,
+    those with a `dev_only` article first, which go to the development set; each other group
+    goes to the split that has fewer sentences, so far, in the group's languages."""
     groups: dict[str, set[str]] = {a: {a} for a in sample["article_id"].unique()}
     for a, b in pairs.items():
         if a in groups and b in groups and groups[a] is not groups[b]:
@@ -84,11 +86,11 @@ def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int) -> 
     filled = {"dev": pd.Series(dtype=int), "test": pd.Series(dtype=int)}
     assignment: dict[str, str] = {}
     rng = np.random.default_rng(seed)
-    for index in rng.permutation(len(unique)):
-        members = list(unique[index])
+    order = [unique[i] for i in rng.permutation(len(unique))]
+    for members in sorted(order, key=lambda group: not set(group) & set(dev_only)):
         sizes = counts[counts.index.get_level_values(0).isin(members)].groupby(level=1).sum()
         load = {split: sum(filled[split].get(lang, 0) for lang in sizes.index) for split in filled}
-        split = min(filled, key=lambda s: (load[s], s == "test"))
+        split = "dev" if set(members) & set(dev_only) else min(filled, key=lambda s: (load[s], s == "test"))
         filled[split] = filled[split].add(sizes, fill_value=0)
         assignment.update({member: split for member in members})
     return dict(sorted(assignment.items()))
