@@ -130,3 +130,30 @@ def test_tactics_quote_the_sentence_with_most_cues():
     up_x = table.loc[("x", "up", 1)]
     assert (up_x["advice_sentences"], up_x["with_tactic"], up_x["text"]) == (3, 3, "Ask and join.")
     assert table.loc[("y", "net", 1), "text"] == "Join now."
+
+
+def test_translation_pairs_divergence_and_rank_among_other_articles():
+    from upsoc.compare.parallel import parallel_pairs
+
+    pairs_sheet = pd.DataFrame([
+        {"id": "zh1", "language": "zh", "parallel_of": "en1"}, {"id": "en1", "language": "en", "parallel_of": ""},
+        {"id": "en2", "language": "en", "parallel_of": ""}, {"id": "en3", "language": "en", "parallel_of": ""},
+    ])
+    pairs_coded = pd.DataFrame(
+        [{"article_id": "zh1", "concepts": c} for c in ["x", "x", "y;x", ""]]
+        + [{"article_id": "en1", "concepts": c} for c in ["x", "x;y", "x"]]
+        + [{"article_id": "en2", "concepts": c} for c in ["y", "y", "z"]]
+        + [{"article_id": "en3", "concepts": c} for c in ["x", "y"]]
+    )
+    mixtures = pd.DataFrame([{"article_id": a, "topic": t, "weight": w} for a, t, w in [
+        ("zh1", 1, 0.8), ("zh1", 2, 0.2), ("en1", 1, 0.8), ("en1", 2, 0.2),
+        ("en2", 1, 0.1), ("en2", 2, 0.9), ("en3", 1, 0.5), ("en3", 2, 0.5)]])
+    row = parallel_pairs(pairs_sheet, pairs_coded, mixtures, ["x", "y", "z"]).iloc[0]
+    # the same profile (x: 3, y: 1) on both sides: divergence 0, no other English article closer
+    assert (row["article_a"], row["article_b"], row["sentences_a"]) == ("zh1", "en1", 4)
+    assert row["concept_jsd"] == 0 and row["concept_rank"] == 0
+    assert row["topic_jsd"] == 0 and row["topic_rank"] == 0
+    # once the translation drifts further than another article, the rank says so
+    drifted = pairs_coded.replace({"concepts": {"x;y": "y", "x": "y"}}).where(pairs_coded["article_id"] == "en1", pairs_coded)
+    row = parallel_pairs(pairs_sheet, drifted, mixtures, ["x", "y", "z"]).iloc[0]
+    assert row["concept_jsd"] > 0 and row["concept_rank"] == 0.5

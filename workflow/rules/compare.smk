@@ -1,4 +1,4 @@
-COMPARE_TABLES = ["concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics"]
+COMPARE_TABLES = ["concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics", "parallel_pairs"]
 
 
 rule compare_groups:
@@ -6,6 +6,7 @@ rule compare_groups:
         sheet=config["articles"],
         coded="results/coding/sentences.tsv",
         doc_topics="results/topics/crosslingual/doc_topics.tsv",
+        article_topics="results/topics/crosslingual/article_topics.tsv",
         units=expand("results/topics/{language}/units.tsv", language=CORPUS_LANGUAGES),
     output:
         **{table: report(f"results/compare/{table}.tsv", caption=f"../report/{table}.rst", category="Comparisons")

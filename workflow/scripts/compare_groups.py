@@ -7,6 +7,7 @@ from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.groups import comparisons, group_labels
 from upsoc.compare.keyness import keyness_table
+from upsoc.compare.parallel import parallel_pairs
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
 from upsoc.rulelog import rule_log
@@ -28,6 +29,7 @@ with rule_log(snakemake.log[0]):
     write_tsv(topic_effects(read_tsv(snakemake.input.doc_topics), sheet, groupings, bootstrap), snakemake.output.topic_effects)
     tactics = [c for c, kind in kinds.items() if kind == "tactic"]
     write_tsv(tactics_table(coded, sheet, tactics, groupings), snakemake.output.tactics)
+    write_tsv(parallel_pairs(sheet, coded, read_tsv(snakemake.input.article_topics), concepts), snakemake.output.parallel_pairs)
 
     units = pd.concat([read_tsv(p) for p in snakemake.input.units], ignore_index=True)
     indexed = sheet.set_index("id", drop=False)
