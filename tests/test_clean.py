@@ -69,6 +69,8 @@ def test_persian_lost_zwnj_is_restored(cleaned_fixtures):
         ("مقدمهای", "مقدمه\u200cای"),  # heh + indefinite, not مقدم + های
         ("توانمندیهای", "توانمندی\u200cهای"),  # plural after yeh
         ("نیازهای", "نیازهای"),  # نیاز + های, not نیازه + ای; ز never joins, so no ZWNJ
+        ("نقشهای", "نقش\u200cهای"),  # roles, not maps (نقشه + ای)
+        ("تیمهای", "تیم\u200cهای"),  # both stems without a count: the plural
         ("رویدادهای", "رویدادهای"),  # د never joins: no ZWNJ needed
         ("کتاب", "کتاب"),  # known word untouched
     ],
@@ -155,3 +157,31 @@ def test_an_article_embedded_in_a_source_file_is_found_and_the_code_goes():
     for code in ["package", "public", "content", "author", "增长黑客", "圈层化的产品路径", "<p>"]:
         assert code not in article.text, code
     assert {"source_code", "html_markup"} == set(article.removed["rule"])
+
+
+def test_markdown_debris_goes_and_hard_wrapped_lines_stay_one_paragraph():
+    from upsoc.clean import clean_text
+
+    raw = (
+        "Asked, what is the best\nrecommendation for a new grad, she said _ask_ [Some say][link1] and manager^3.\n\n"
+        "> * \\4. Keep the *ledger* current\n"
+        "- [ ] Send the thank-you note\n\n"
+        "| Step | When |\n|---|---|\n| Follow up | within 24 hours |\n\n"
+        "```bash\n/Users/me/bin/knpost foo\n```\n<!--more-->\n"
+        "Redacted address: ******@example.org\n"
+    )
+    article = clean_text(raw, "en", "debris", fmt="markdown")
+    assert article.text.split("\n\n") == [
+        "Asked, what is the best recommendation for a new grad, she said ask Some say and manager.",
+        "4. Keep the ledger current", "Send the thank-you note",
+        "Step", "When", "Follow up", "within 24 hours",
+        "Redacted address: ******@example.org\n",
+    ]
+    assert {"code_block", "html_markup", "link_target", "list_marker", "markdown_syntax", "separator"} <= rules(article)
+
+
+def test_latin_script_lines_of_a_chinese_article_are_its_text():
+    from upsoc.clean import clean_text
+
+    article = clean_text("搜索引擎：\n\n* bing\n* google\n\n## Pizza Party\n\n我们吃了披萨。\n", "zh", "mixed", fmt="markdown")
+    assert article.text.split("\n\n") == ["搜索引擎：", "bing", "google", "Pizza Party", "我们吃了披萨。\n"]

@@ -51,7 +51,7 @@ def clean_text(
     mark_markup(doc)
     mark_boilerplate(doc, language)
     mark_repeats(doc)
-    paragraphs = [normalizer(line) for line in doc.kept_lines() if line.strip()]
+    paragraphs = [normalizer(p) for p in doc.kept_paragraphs(join_wrapped_lines=fmt == "markdown") if p.strip()]
     paragraphs = [p for p in paragraphs if p]
     removed = pd.concat([pd.DataFrame(extraction, columns=["rule", "start", "end", "text"]), doc.audit()], ignore_index=True)
     removed.insert(0, "article_id", article_id)

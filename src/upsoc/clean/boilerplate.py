@@ -41,6 +41,18 @@ TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("marketing_calendar", re.compile(r"^(营销日历|营销热点日历|marketing calendar)", re.IGNORECASE)),
     (
+        # the author's sign-off: thanks, follow me, tip me, join through my link
+        "author_promotion",
+        re.compile(
+            r"^[\W_]*(if you (liked|enjoyed|found) (this|my)|thanks? (you )?for reading|follow me on|"
+            r"support (me|my work)|buy me a coffee|感谢(您的?)?阅读|谢谢(您的?)?阅读|如果你喜欢(这篇|本)文章|"
+            r"以下是我的\s*venmo|通过我的推荐链接|(ممنون|سپاس|مرسی) (از|که) (همراهی|خواندن)|"
+            r"about the author|关于(作者|我)(?!们)|(this (blog )?post was )?originally published (on|at|in)|sign up for my|"
+            r"if you want to (dive|learn|read) more)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "group_join",
         re.compile(r"^(加入圈子|加入(我们的)?社群|扫码(加|入)群|join (our|the) (group|community))", re.IGNORECASE),
     ),
@@ -59,7 +71,7 @@ TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
 NAVIGATION = re.compile(
     r"^(目录|返回|收藏|评论|点赞|分享|更多|上一篇|下一篇|阅读原文|阅读全文|回到顶部|"
     r"فهرست( مطالب)?|بازگشت|بیشتر بخوانید|ادامه مطلب|"
-    r"contents|table of contents|menu|home|back( to top)?|read more|next|previous)\s*[:!！]?$",
+    r"contents|table of contents|menu|home|back( to top)?|read more|next|previous|see also|watch)\s*[:!！]?$",
     re.IGNORECASE,
 )
 
@@ -68,14 +80,15 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         "share_button",
         re.compile(
             r"^(分享到|分享至|一键分享|分享本文|分享文章|share (this|on|via)|tweet( this)?$|pin it$|"
-            r".{0,20}به اشتراک بگذارید|اشتراک‌?گذاری)",
+            r"did you find this (page|post|article) helpful|"
+            r".{0,10}(این|با دوستان|شبکه\u200c?های اجتماعی).{0,20}به اشتراک بگذارید|اشتراک‌?گذاری)",
             re.IGNORECASE,
         ),
     ),
     ("navigation", NAVIGATION),
     (
         "source_link",
-        re.compile(r"^(原文|原文链接|来源|出处|source|original|منبع)\s*[:：]\s*(\S*https?://\S*)?\s*$", re.IGNORECASE),
+        re.compile(r"^(原文|原文链接|来源|出处|source|original|منبع)\s*[:：—-]\s*(\S*https?://\S*)?\s*$", re.IGNORECASE),
     ),
     (
         "reprint_notice",
@@ -106,6 +119,8 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("separator", re.compile(r"^[\s\W_]+$")),
+    # a photo credit anywhere in a line: "Photo by Jane Doe on Unsplash"
+    ("image_caption", re.compile(r"(photo|image) by .{1,60} on (unsplash|pexels|pixabay)\.?\s*$", re.IGNORECASE)),
     ("section_number", re.compile(rf"^\(?([{DIGITS}]{{1,3}}|[一二三四五六七八九十]{{1,3}}|[IVXLC]{{1,6}})[.、)）]?$")),
 ]
 
@@ -154,9 +169,11 @@ def classify_line(text: str, language: str) -> str | None:
 def _is_foreign_fragment(text: str, language: str) -> bool:
     """A short phrase without a letter of the article's script and without sentence
     punctuation: an image alt text or a stray widget label (e.g. an English caption
-    in a Persian post)."""
+    in a Persian post). Not in Chinese, whose writing mixes in Latin-script names, terms,
+    list items and headings (LinkedIn, "Pizza Party"), so that such a line is as likely
+    the article as a caption."""
     own = SCRIPT_CHARS.get(language)
-    if own is None or own.search(text):
+    if language == "zh" or own is None or own.search(text):
         return False
     has_letters = any(ch.isalpha() for ch in text)
     return has_letters and not SENTENCE_END.search(text) and len(text.split()) <= 12

@@ -7,9 +7,16 @@ removed character exactly once, with the reason that removed it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+
+# Lines that start a Markdown block of their own: a heading, quote, list item, table row or tag
+_BLOCK_START = re.compile(r"^\s*([#>|<]|[*+\-•]\s|\d+[.)]\s)")
+# An indented line under a list item continues it
+_CONTINUATION = re.compile(r"^\s{2,}[^\s*+\-•>|#<\d]")
 
 
 @dataclass(frozen=True)
@@ -60,15 +67,24 @@ class Document:
         """End a paragraph at this raw offset inside a line (where an HTML block element closed)."""
         self._breaks.add(position)
 
-    def kept_lines(self) -> list[str]:
-        """What is left of every line, a line split where a paragraph break was marked inside it."""
-        kept = []
+    def kept_paragraphs(self, join_wrapped_lines: bool = False) -> list[str]:
+        """What is left of the text, as paragraphs: one per line, a line split where a break was
+        marked inside it. With `join_wrapped_lines` (Markdown), a line that continues a
+        paragraph of the line above (no blank line between, no heading, list item, quote or
+        table row) joins it, as a Markdown reader shows it: hard-wrapped text is not cut."""
+        paragraphs: list[list[str]] = []
+        above = ""
         for line in self.lines:
+            raw = self.line_text(line)
             cuts = sorted(b for b in self._breaks if line.start < b < line.end)
-            for start, end in zip([line.start, *cuts], [*cuts, line.end]):
-                kept.append(self._kept(start, end))
-        return kept
-
+            segments = [self._kept(start, end) for start, end in zip([line.start, *cuts], [*cuts, line.end])]
+            wraps = join_wrapped_lines and paragraphs and above.strip() and segments[0].strip()
+            if wraps and not _BLOCK_START.match(raw) and not _BLOCK_START.match(above) or wraps and _CONTINUATION.match(raw):
+                paragraphs[-1].append(segments.pop(0))
+            paragraphs.extend([segment] for segment in segments)
+            # a block element closed at the end of the line ends its paragraph
+            above = "" if line.end in self._breaks else self._kept(line.start, line.end) and raw
+        return [" ".join(part.strip() for part in parts) for parts in paragraphs]
     def audit(self) -> pd.DataFrame:
         """One row per contiguous removed span: rule, raw offsets and the removed text."""
         rows = []

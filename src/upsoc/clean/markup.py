@@ -19,14 +19,26 @@ INLINE_RULES: list[tuple[str, re.Pattern[str], int | None]] = [
     ("markdown_image", re.compile(r"!\[[^\]]*\]\([^)]*\)"), None),
     # a link whose text is itself an address is all address
     ("link_target", re.compile(r"\[\s*https?://[^\]]*\]\([^)]*\)"), None),
-    ("markdown_syntax", re.compile(r"(\[)[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"), 1),
-    ("link_target", re.compile(r"\[[^\]\n]+(\]\([^)\s]+(?:\s+\"[^\"]*\")?\))"), 1),
+    ("markdown_syntax", re.compile(r"(\[)[^\]\n]*\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)"), 1),
+    ("link_target", re.compile(r"\[[^\]\n]*(\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\))"), 1),
+    # the end of a link whose text began on an earlier line
+    ("link_target", re.compile(r"^(\]\([^)\s]*\))"), 1),
     ("url", re.compile(r"<?https?://[^\s)\]>]+>?"), None),
+    # reference-style links: [text][ref]
+    ("markdown_syntax", re.compile(r"(\[)[^\]\n]+\]\[[^\]\n]*\]"), 1),
+    ("link_target", re.compile(r"\[[^\]\n]+(\]\[[^\]\n]*\])"), 1),
     ("markdown_syntax", re.compile(r"^\s{0,3}(#{1,6}\s+)"), 1),
-    ("markdown_syntax", re.compile(r"^(\s*>\s?)"), 1),
-    ("list_marker", re.compile(r"^(\s*[*+\-•⁃◦▪●]\s+)"), 1),
-    ("markdown_syntax", re.compile(r"(\*\*|`+)"), 1),
-    ("markdown_syntax", re.compile(r"(?:(?<![\w*])(\*)(?=[^\s*])|(?<=[^\s*])(\*)(?![\w*]))"), None),
+    ("markdown_syntax", re.compile(r"^((?:\s*>)+\s?)"), 1),
+    # a bullet, also inside a quote, and a task-list box after it
+    ("list_marker", re.compile(r"^(?:\s*>)*(\s*[*+\-•⁃◦▪●]\s+(?:\[[ xX]\]\s+)?)"), 1),
+    ("markdown_syntax", re.compile(r"((?<!\*)\*\*(?!\*)|__|`+)"), 1),
+    # emphasis: one to three asterisks that are not a run of placeholders (******) nor a product (3*4)
+    ("markdown_syntax", re.compile(r"(?<![*\d\s])\*{1,3}(?![*\d])|(?<![*\d])\*{1,3}(?![*\d\s])"), None),
+    ("markdown_syntax", re.compile(r"(?:(?<![\w_])(_)(?=[^\s_])|(?<=[^\s_])(_)(?![\w_]))"), None),
+    # a backslash that escapes Markdown punctuation (1\. \[ \*)
+    ("markdown_syntax", re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~0-9])"), None),
+    # a footnote mark glued to a word (manager^3)
+    ("markdown_syntax", re.compile(r"(?<=\w)\^\d{1,2}\b"), None),
 ]
 
 
@@ -42,15 +54,33 @@ HTML_INLINE_TAG = re.compile(_TAG.format(INLINE_TAGS), re.IGNORECASE)
 TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}")
 # [1]: https://… at the start of a line: the target of a reference-style Markdown link
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$")
+# A Markdown table row: its pipes go, each cell ends a paragraph
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# Fenced code blocks, and HTML comments (<!--more-->): not read by anyone
+CODE_BLOCK = re.compile(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A placeholder a scraper or converter left behind (LINEBREAK_MARKER), alone on its line
+SCRAPE_MARKER = re.compile(r"^\s*[A-Z]+(?:_[A-Z]+)+\s*$")
+# A preview card of another post (Medium): an empty link, then a link whose text holds a
+# heading, a subtitle and the site's name over several lines
+LINK_CARD = re.compile(r"\[\]\([^)\n]*\)\s*\[#+ [^\]]*\]\([^)\n]*\)")
 
 
 def mark_markup(doc: Document) -> None:
+    for rule, pattern in (("link_card", LINK_CARD), ("code_block", CODE_BLOCK), ("html_markup", HTML_COMMENT)):
+        for match in pattern.finditer(doc.text):
+            doc.remove(match.start(), match.end(), rule)
     for line in doc.lines:
         text = doc.line_text(line)
+        if TABLE_ROW.match(text):
+            for match in re.finditer(r"\|", text):
+                doc.remove(line.start + match.start(), line.start + match.end(), "markdown_syntax")
+                doc.break_paragraph(line.start + match.end())
         for match in HTML_BLOCK_TAG.finditer(text):
             doc.remove(line.start + match.start(), line.start + match.end(), "html_markup")
             doc.break_paragraph(line.start + match.end())
-        for rule, pattern in (("html_markup", HTML_INLINE_TAG), ("template_tag", TEMPLATE_TAG), ("link_target", LINK_DEFINITION)):
+        for rule, pattern in (("html_markup", HTML_INLINE_TAG), ("template_tag", TEMPLATE_TAG), ("link_target", LINK_DEFINITION),
+                               ("scrape_marker", SCRAPE_MARKER)):
             for match in pattern.finditer(text):
                 doc.remove(line.start + match.start(), line.start + match.end(), rule)
         for rule, pattern, group in INLINE_RULES:

@@ -1,8 +1,9 @@
 """Unicode normalisation suited to each script, applied paragraph by paragraph.
 
-* zh: compatibility forms folded (full-width letters and digits become ASCII), then the
-  punctuation that touches Chinese characters is written full-width, so "你好,世界" and
-  "你好，世界" become the same text; spaces between Chinese characters are dropped.
+* zh: compatibility forms folded (full-width letters and digits become ASCII; full-width
+  punctuation stays as written, so that a bracket pair never ends up half and half), then the
+  half-width punctuation that touches Chinese characters is written full-width, so "你好,世界"
+  and "你好，世界" become the same text; spaces between Chinese characters are dropped.
 * fa: hazm's normaliser (Arabic yeh and kaf to Persian, spacing of affixes, Persian digits),
   after the zero-width non-joiners the scrape lost are restored (see `persian`).
 * en: curly quotes become straight, dash variants become "-" (ranges) or "—" (breaks).
@@ -21,6 +22,9 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
 _HALF_TO_FULL = str.maketrans({",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"})
 _CJK_PUNCT = re.compile(rf"(?<=[{CJK}])[,?!:;()]|[,?!:;()](?=[{CJK}])|(?<=[{CJK}])[,?!:;()]$")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
+# NFKC would make these half-width, also beside Latin letters ("（或是Facebook）")
+_FULL_WIDTH_PUNCTUATION = "，？！：；（）～"
+_FOLDABLE = re.compile(rf"[^{_FULL_WIDTH_PUNCTUATION}]+")
 
 _EN_TRANSLATION = str.maketrans(
     {
@@ -37,7 +41,7 @@ def collapse_spaces(text: str) -> str:
 
 
 def normalize_zh(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = _FOLDABLE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = _CJK_PUNCT.sub(lambda m: m.group(0).translate(_HALF_TO_FULL), collapse_spaces(text))
     return _SPACE_BETWEEN_CJK.sub("", text)
 

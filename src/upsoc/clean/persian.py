@@ -19,6 +19,7 @@ ZWNJ = "\u200c"
 # Suffixes written with a ZWNJ after any stem.
 PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها", "ترین", "تر")
 # Suffixes written with a ZWNJ after a final heh ("مقدمه‌ای", "شده‌اند").
+PLURAL_WEIGHT = 2
 HEH_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
 _WORD = re.compile(r"(?:[^\W\d_]|\u200c)+")
 MIN_STEM = 2
@@ -64,16 +65,19 @@ class PersianNormalizer:
         known = self._joined_spellings.get(word)
         if known:
             return known
-        # the most frequent known stem wins: "نیازهای" is "نیاز" + "های", not "نیازه" + "ای";
-        # "مقدمهای" is "مقدمه" + "ای", not "مقدم" + "های"
+        # the most frequent known stem wins, the plural's counted double, since the plural is by far
+        # the commoner suffix: "نیازهای" is "نیاز" + "های", not "نیازه" + "ای"; "نقشهای" is "نقش" + "های"
+        # although "نقشه" is a little more frequent; "مقدمهای" is "مقدمه" + "ای", "مقدمه" being four
+        # times as frequent as "مقدم". A tie (stems the lexicon knows without a count) goes to the plural.
         candidates = [
-            (self._frequency[stem], len(stem), stem, suffix)
+            (self._frequency[stem] * (PLURAL_WEIGHT if suffix in PLURAL_SUFFIXES else 1), suffix in PLURAL_SUFFIXES,
+             len(stem), stem, suffix)
             for bare, suffix in self._suffix_splits(word)
             if (stem := self._known_stem(bare))
         ]
         if not candidates:
             return word
-        _, _, stem, suffix = max(candidates)
+        *_, stem, suffix = max(candidates)
         return word if stem[-1] in NON_JOINING else stem + ZWNJ + suffix
 
     @staticmethod

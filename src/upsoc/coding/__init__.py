@@ -19,16 +19,22 @@ def format_cues(found: dict[str, list[str]], order: list[str]) -> tuple[str, str
     return ";".join(ids), "; ".join(f"{c}={'|'.join(found[c])}" for c in ids)
 
 
+def code_sentence(tokens: list[str], lemmas: list[str], language: str, matcher: CueMatcher, detector: AdviceDetector,
+                  concept_order: list[str]) -> dict:
+    """One sentence's `concepts`, `cues`, `is_advice` and `advice_cues`."""
+    # Chinese is matched in its Simplified form, its lemmas; its tokens keep the article's script
+    words = lemmas if language == "zh" else tokens
+    concepts, cues = format_cues(matcher(words, lemmas), concept_order)
+    advice = detector(words, lemmas)
+    return {"is_advice": int(bool(advice)), "concepts": concepts, "cues": cues, "advice_cues": "|".join(advice)}
+
+
 def code_sentences(
     sentences: pd.DataFrame, article: dict, matcher: CueMatcher, detector: AdviceDetector, concept_order: list[str]
 ) -> pd.DataFrame:
     rows = []
     for row in sentences.to_dict(orient="records"):
-        tokens, lemmas = row["tokens"].split(), row["lemmas"].split()
-        # Chinese is matched in its Simplified form, its lemmas; its tokens keep the article's script
-        words = lemmas if article["language"] == "zh" else tokens
-        concepts, cues = format_cues(matcher(words, lemmas), concept_order)
-        advice = detector(words, lemmas)
+        coded = code_sentence(row["tokens"].split(), row["lemmas"].split(), article["language"], matcher, detector, concept_order)
         rows.append(
             {
                 "article_id": row["article_id"],
@@ -37,10 +43,7 @@ def code_sentences(
                 "frame": article["frame"],
                 "origin": article["origin"],
                 "text": row["text"],
-                "is_advice": int(bool(advice)),
-                "concepts": concepts,
-                "cues": cues,
-                "advice_cues": "|".join(advice),
+                **coded,
             }
         )
     return pd.DataFrame(rows, columns=CODED_COLUMNS)

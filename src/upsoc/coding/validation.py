@@ -70,20 +70,19 @@ def code_sample(sample: pd.DataFrame, analysers: dict, matchers: dict, detectors
     """Code hand-coded sentences exactly as the pipeline codes article sentences.
 
     analysers: language -> callable(text) -> list of Token (normalised and tokenized)."""
-    from . import format_cues
+    from . import code_sentence
 
     rows = []
     for row in sample.to_dict(orient="records"):
         language = row["language"]
         tokens = analysers[language](row["text"])
-        words, lemmas = [t.text for t in tokens], [t.lemma for t in tokens]
-        concepts, cues = format_cues(matchers[language](words, lemmas), concept_ids)
-        advice = detectors[language](words, lemmas)
+        coded = code_sentence([t.text for t in tokens], [t.lemma for t in tokens], language,
+                              matchers[language], detectors[language], concept_ids)
         rows.append(
             {
                 "id": row["id"], "language": language, "text": row["text"],
-                "gold_concepts": row["concepts"], "concepts": concepts, "cues": cues,
-                "gold_advice": int(row["is_advice"]), "is_advice": int(bool(advice)), "advice_cues": "|".join(advice),
+                "gold_concepts": row["concepts"], "concepts": coded["concepts"], "cues": coded["cues"],
+                "gold_advice": int(row["is_advice"]), "is_advice": coded["is_advice"], "advice_cues": coded["advice_cues"],
             }
         )
     return pd.DataFrame(rows)
