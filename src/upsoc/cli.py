@@ -31,6 +31,7 @@ from .ingest import (
     html_metadata,
     split_front_matter,
 )
+from .languages import LANGUAGES
 from .sheet import SheetError, load_schema, load_sheet, schema_problems
 from .tsv import write_text, write_tsv
 
@@ -150,7 +151,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     adding = commands.add_parser("add", help="copy an article into data/raw/ and add its row to the sheet")
     adding.add_argument("path", help="a .txt, .md (front matter is read as metadata) or .html file")
-    adding.add_argument("--language", required=True, help="zh, fa or en")
+    adding.add_argument("--language", required=True, help=", ".join(LANGUAGES))
     adding.add_argument("--frame", required=True, help="e.g. upward_socializing or networking")
     adding.add_argument("--origin", help="ISO 3166-1 alpha-2 country code of the discourse, e.g. CN")
     adding.add_argument("--id", help="ASCII slug; derived from the file name when omitted")

@@ -20,17 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from .languages import LANGUAGES
+
 DEFAULT_MAX_BYTES = 5_000_000
 # Letters of the declared language's script must make up at least this share of all letters.
 MIN_SCRIPT_SHARE = 0.5
-SCRIPTS = {
-    "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
-    "fa": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "en": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-}
-SCRIPT_NAMES = {"zh": "Chinese characters", "fa": "Arabic script", "en": "Latin script"}
-# Legacy encodings tried, in order, when charset detection gives text in the wrong script.
-LEGACY_ENCODINGS = {"zh": ("gb18030", "big5"), "fa": ("cp1256", "iso8859_6"), "en": ("cp1252", "latin_1")}
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -63,12 +57,13 @@ def script_share(text: str, language: str) -> float:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if SCRIPTS[language].match(ch)) / len(letters)
+    script = LANGUAGES[language].script
+    return sum(1 for ch in letters if script.match(ch)) / len(letters)
 
 
 def dominant_language(text: str) -> str | None:
     """The language whose script most letters of the text are in, if any has a majority."""
-    shares = {language: script_share(text, language) for language in SCRIPTS}
+    shares = {language: script_share(text, language) for language in LANGUAGES}
     language = max(shares, key=shares.get)
     return language if shares[language] >= MIN_SCRIPT_SHARE else None
 
@@ -92,7 +87,7 @@ def detect_encoding(data: bytes, language: str) -> tuple[str, str] | None:
             return text, best.encoding
         if guessed is not None:
             return None
-    for encoding in LEGACY_ENCODINGS.get(language, ()):
+    for encoding in (LANGUAGES[language].legacy_encodings if language in LANGUAGES else ()):
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -180,9 +175,9 @@ def check_article_text(text: str, name: str, language: str) -> tuple[list[str], 
     if not body.strip():
         return [f"{name}: no text (the file is empty, white space only, or the page has no main text)"], body
     share = script_share(body, language)
-    if language in SCRIPTS and share < MIN_SCRIPT_SHARE:
+    if language in LANGUAGES and share < MIN_SCRIPT_SHARE:
         return [
             f"{name}: declared language {language!r}, but only {share:.0%} of its letters are "
-            f"{SCRIPT_NAMES[language]}: fix `language` in the sheet or the file"
+            f"{LANGUAGES[language].script_name}: fix `language` in the sheet or the file"
         ], body
     return [], body

@@ -74,7 +74,7 @@ rule coding_tables:
 
 rule validate_codebook:
     input:
-        unpack(lambda wildcards: tokenizer_resources("zh")),
+        **tokenizer_resources(*LANGUAGES),
         sample=config["validation_sample"],
         cues=expand("results/coding/cues/{language}.tsv", language=LANGUAGES),
         advice=expand("results/coding/advice/{language}.tsv", language=LANGUAGES),
@@ -82,7 +82,6 @@ rule validate_codebook:
         scores=report("results/coding/validation.tsv", caption="../report/validation.rst", category="Coding"),
         sentences="results/coding/validation_sentences.tsv",
     params:
-        languages=list(LANGUAGES),
         concepts=CODEBOOK.ids,
         code=CODE["coding"],
     log:

@@ -1,6 +1,7 @@
 import math
 
-from upsoc.coding.codebook import LANGUAGES, CodebookError, load_codebook
+from upsoc.coding.codebook import CodebookError, load_codebook
+from upsoc.languages import LANGUAGES, profile
 from upsoc.provenance import source_digest
 from upsoc.shards import shard_articles
 from upsoc.sheet import SheetError, load_schema, load_sheet
@@ -63,9 +64,10 @@ def shard_runtime(members, seconds_per_article):
     return 5 + math.ceil(len(members) * seconds_per_article / 60)
 
 
-def tokenizer_resources(language):
+def tokenizer_resources(*languages):
     """Inputs that only some languages' tokenizers read, so that editing them reruns only those."""
-    return {"user_dictionary": config["zh_user_dictionary"]} if language == "zh" else {}
+    reads_dictionary = any(profile(language).uses_user_dictionary for language in languages)
+    return {"user_dictionary": config["zh_user_dictionary"]} if reads_dictionary else {}
 
 
 def article_metadata(article):

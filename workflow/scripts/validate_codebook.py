@@ -2,17 +2,16 @@
 
 from pathlib import Path
 
-from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
+from upsoc.languages import profile
 from upsoc.rulelog import rule_log
-from upsoc.tokenize import make_tokenizer
 from upsoc.tsv import read_tsv, write_tsv
 
 
 def analyser(language, user_dictionary):
-    tokenizer, normalizer = make_tokenizer(language, user_dictionary), ParagraphNormalizer(language)
+    tokenizer, normalizer = profile(language).make_tokenizer(user_dictionary), profile(language).make_normalizer()
     return lambda text: tokenizer(normalizer(text))
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..ingest import extract_html, split_front_matter
+from ..languages import profile
 from .boilerplate import mark_boilerplate
 from .document import Document
 from .markup import mark_markup
-from .normalize import ParagraphNormalizer
 from .repeats import mark_repeats
 
 AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
@@ -35,11 +36,11 @@ def decode(raw: bytes, source: str) -> str:
 
 
 def clean_text(
-    text: str, language: str, article_id: str, normalizer: ParagraphNormalizer | None = None, fmt: str = "text"
+    text: str, language: str, article_id: str, normalizer: Callable[[str], str] | None = None, fmt: str = "text"
 ) -> CleanArticle:
     """fmt: "text", "markdown" (front matter removed) or "html" (main text extracted first;
     the page text that extraction dropped is audited without offsets)."""
-    normalizer = normalizer or ParagraphNormalizer(language)
+    normalizer = normalizer or profile(language).make_normalizer()
     extraction = []
     if fmt == "html":
         text, extraction = _extract_main_text(text)

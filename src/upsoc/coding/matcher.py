@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..languages import profile
+
 
 @dataclass(frozen=True)
 class CompiledCue:
@@ -68,7 +70,8 @@ class CueMatcher:
     """Callable: (tokens, lemmas) -> {concept: [cues that matched]} for one language."""
 
     def __init__(self, cues: pd.DataFrame, language: str):
-        self.joined = language == "zh"
+        # without spaces between words, cues are compared as runs of characters
+        self.joined = not profile(language).spaced
         self.cues = [
             CompiledCue(
                 row["concept"], row["cue"], tuple(row["tokens"].split()), tuple(row["lemmas"].split()),

@@ -1,7 +1,7 @@
 """The browsable report: self-contained HTML pages (inline CSS, relative links, no scripts).
 
 Every piece of text from the corpus passes through `html.escape`, so an article that quotes
-`<script>` shows it as text. Persian text is marked `dir="rtl"`.
+`<script>` shows it as text. Text of a right-to-left language (Persian) is marked `dir="rtl"`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
+
+from ..languages import is_rtl
 
 STYLE = """
 body { font-family: "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif; margin: 2em auto;
@@ -66,7 +68,7 @@ def table(frame: pd.DataFrame, links: dict[str, callable] | None = None, rtl_col
             if column in links and str(value):
                 text = f'<a href="{escape(links[column](record), quote=True)}">{text}</a>'
             attributes = ' class="num"' if column in numeric else ""
-            if column in rtl_columns and record.get("language") == "fa":
+            if column in rtl_columns and is_rtl(record.get("language", "")):
                 attributes += ' dir="rtl"'
             cells.append(f"<td{attributes}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -79,7 +81,7 @@ def figure(path: str, alt: str) -> str:
 
 def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame) -> str:
     """Every sentence, highlighted when it carries concepts (cues on hover) or gives advice."""
-    rtl = ' dir="rtl"' if meta["language"] == "fa" else ""
+    rtl = ' dir="rtl"' if is_rtl(meta["language"]) else ""
     details = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(str(meta.get(k, '')))}</td></tr>"
         for k in ["id", "language", "frame", "origin", "translated_from", "title", "author", "publisher", "published", "source_url", "notes"]
