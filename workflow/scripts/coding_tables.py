@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from upsoc.coding import CODED_COLUMNS
 from upsoc.coding.coverage import coverage_table
 from upsoc.rulelog import rule_log
+from upsoc.tables import CODED_COLUMNS
 from upsoc.tsv import read_tsv, write_tsv
 
 with rule_log(snakemake.log[0]):

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from upsoc.clean import AUDIT_COLUMNS, decode
+from upsoc.clean import decode
 from upsoc.corpus import summary_row, summary_table
 from upsoc.rulelog import rule_log
+from upsoc.tables import AUDIT_COLUMNS
 from upsoc.tsv import read_tsv, write_tsv
 
 with rule_log(snakemake.log[0]):

@@ -9,13 +9,11 @@ import pandas as pd
 
 from ..ingest import extract_html, split_front_matter
 from ..languages import profile
+from ..tables import AUDIT_COLUMNS
 from .boilerplate import mark_boilerplate
 from .document import Document
 from .markup import mark_markup
 from .repeats import mark_repeats
-
-AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
-
 
 @dataclass(frozen=True)
 class CleanArticle:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..tables import CODED_COLUMNS, format_concepts, format_cues, format_list
 from .advice import AdviceDetector
 from .matcher import CueMatcher
 
-CODED_COLUMNS = [
-    "article_id", "sentence_id", "language", "frame", "origin", "text",
-    "is_advice", "concepts", "cues", "advice_cues",
-]
 
-
-def format_cues(found: dict[str, list[str]], order: list[str]) -> tuple[str, str]:
-    """("id;id", "id=cue|cue; id=cue") in codebook order."""
+def matched_cells(found: dict[str, list[str]], order: list[str]) -> tuple[str, str]:
+    """The `concepts` and `cues` cells of the concepts found, in codebook order."""
     ids = [c for c in order if c in found]
-    return ";".join(ids), "; ".join(f"{c}={'|'.join(found[c])}" for c in ids)
+    return format_concepts(ids), format_cues({c: found[c] for c in ids})
 
 
 def code_sentences(
@@ -25,7 +21,7 @@ def code_sentences(
     rows = []
     for row in sentences.to_dict(orient="records"):
         tokens, lemmas = row["tokens"].split(), row["lemmas"].split()
-        concepts, cues = format_cues(matcher(tokens, lemmas), concept_order)
+        concepts, cues = matched_cells(matcher(tokens, lemmas), concept_order)
         advice = detector(tokens, lemmas)
         rows.append(
             {
@@ -38,7 +34,7 @@ def code_sentences(
                 "is_advice": int(bool(advice)),
                 "concepts": concepts,
                 "cues": cues,
-                "advice_cues": "|".join(advice),
+                "advice_cues": format_list(advice),
             }
         )
     return pd.DataFrame(rows, columns=CODED_COLUMNS)

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..tables import ADVICE_COLUMNS
 from ..tokenize import VERB_PREFIXES, is_word, plain_alef
 from .codebook import analyse
 from .matcher import runs
 
 LEXICAL_KINDS = ("markers", "clause_initial", "openers", "if", "subject", "then", "negation")
 LITERAL_KINDS = ("clause_breaks", "questions", "imperative_suffix", "imperative_not_prefix", "imperative_exclude_lemmas")
-ADVICE_COLUMNS = ["kind", "marker", "tokens"]
 SUBJECT_DISTANCE = 3
 PERSIAN_PERFECT = "\u200cاید"  # آمده‌اید: a participle plus "you are", never a command
 

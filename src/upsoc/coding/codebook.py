@@ -16,8 +16,8 @@ import pandas as pd
 import yaml
 
 from ..languages import LANGUAGES, profile
+from ..tables import CUE_COLUMNS, format_list
 
-CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
 DEFAULT_WINDOW = 2
 
 
@@ -104,7 +104,7 @@ def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: Calla
         forms = set()
         for word in words:
             forms.update(analyse(word, tokenizer, normalizer))
-        return "|".join(sorted(f for f in forms if f))
+        return format_list(sorted(f for f in forms if f))
 
     rows = []
     for concept in codebook.concepts:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..languages import profile
+from ..tables import parse_list
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class CompiledCue:
 
 
 def _forms(field: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(form.split()) for form in field.split("|") if form)
+    return tuple(tuple(form.split()) for form in parse_list(field))
 
 
 def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:

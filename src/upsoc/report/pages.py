@@ -11,6 +11,7 @@ from html import escape
 import pandas as pd
 
 from ..languages import is_rtl
+from ..tables import parse_concepts
 
 STYLE = """
 body { font-family: "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif; margin: 2em auto;
@@ -96,7 +97,7 @@ def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame) -> 
             paragraph = row["paragraph"]
         classes = ["sentence"] + (["coded"] if row["concepts"] else []) + (["advice"] if str(row["is_advice"]) == "1" else [])
         hover = "; ".join(filter(None, [row["cues"], f"advice: {row['advice_cues']}" if row["advice_cues"] else ""]))
-        badges = "".join(f'<span class="concept">{escape(c)}</span>' for c in row["concepts"].split(";") if c)
+        badges = "".join(f'<span class="concept">{escape(c)}</span>' for c in parse_concepts(row["concepts"]))
         parts.append(
             f'<p id="s{row["sentence_id"]}" class="{" ".join(classes)}" title="{escape(hover, quote=True)}"{rtl}>'
             f'<small>{row["sentence_id"]}</small> {escape(row["text"])} {badges}</p>'
