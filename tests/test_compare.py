@@ -9,7 +9,7 @@ import pytest
 from upsoc.compare.bootstrap import ARTICLES, SENTENCES, SINGLE, BootstrapSettings, replicate_weights, resampling_scheme
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.groups import comparisons, jensen_shannon
-from upsoc.compare.keyness import benjamini_hochberg, log_odds
+from upsoc.compare.keyness import KeynessPlan, benjamini_hochberg, keyness_plans, language_keyness, log_odds
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
 
@@ -130,3 +130,52 @@ def test_tactics_quote_the_sentence_with_most_cues():
     up_x = table.loc[("x", "up", 1)]
     assert (up_x["advice_sentences"], up_x["with_tactic"], up_x["text"]) == (3, 3, "Ask and join.")
     assert table.loc[("y", "net", 1), "text"] == "Join now."
+
+
+# Three languages as in the shipped corpus: English articles from two frames, Chinese articles
+# from three origins, Persian articles that are all about networking.
+KEYNESS_SHEET = pd.DataFrame([
+    {"id": "coffee-chats", "language": "en", "frame": "networking", "origin": "US"},
+    {"id": "reach-up", "language": "en", "frame": "upward_socializing", "origin": "US"},
+    {"id": "mentor-note", "language": "zh", "frame": "upward_socializing", "origin": "CN"},
+    {"id": "circle", "language": "zh", "frame": "upward_socializing", "origin": "TW"},
+    {"id": "overseas", "language": "zh", "frame": "networking", "origin": ""},
+    {"id": "basics", "language": "fa", "frame": "networking", "origin": "IR"},
+    {"id": "events", "language": "fa", "frame": "networking", "origin": "IR"},
+])
+
+
+def test_two_groups_give_one_pairwise_plan():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["coffee-chats", "reach-up"], ["frame"])
+    assert plans == [KeynessPlan("frame", "pairwise", "networking", "upward_socializing", ["coffee-chats"], ["reach-up"])]
+
+
+def test_three_groups_add_each_against_the_rest():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["circle", "mentor-note", "overseas"], ["origin"])
+    assert [(p.comparison, p.group_a, p.group_b) for p in plans] == [
+        ("one_vs_rest", "CN", "rest"), ("one_vs_rest", "TW", "rest"), ("one_vs_rest", "unknown", "rest"),
+        ("pairwise", "CN", "TW"), ("pairwise", "CN", "unknown"), ("pairwise", "TW", "unknown"),
+    ]
+    assert (plans[0].articles_a, plans[0].articles_b) == (["mentor-note"], ["circle", "overseas"])
+    assert (plans[5].articles_a, plans[5].articles_b) == (["circle"], ["overseas"])
+
+
+def test_a_language_whose_articles_share_a_value_has_no_comparison_for_it():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["basics", "events"], ["frame", "origin", "language"])
+    assert plans == []
+
+
+def test_language_keyness_compares_only_that_languages_articles():
+    units = pd.DataFrame({
+        "article_id": ["coffee-chats", "coffee-chats", "reach-up", "basics", "events"],
+        "language": ["en", "en", "en", "fa", "fa"],
+        "terms": ["coffee chat coffee", "chat ask", "senior mentor senior mentor", "شبکه رابطه", "ایونت شبکه"],
+    })
+    english = language_keyness(units, KEYNESS_SHEET, "en", ["frame", "language"], prior_strength=10, min_count=2)
+    assert set(zip(english["grouping"], english["group_a"], english["group_b"])) == {
+        ("frame", "networking", "upward_socializing")}
+    counts = english.set_index("term")[["count_a", "count_b"]]
+    assert counts.loc["coffee"].tolist() == [2, 0] and counts.loc["senior"].tolist() == [0, 2]
+    assert "ask" not in counts.index  # below min_count
+    persian = language_keyness(units, KEYNESS_SHEET, "fa", ["frame", "language"], prior_strength=10, min_count=2)
+    assert persian.empty and list(persian.columns)[:4] == ["grouping", "comparison", "group_a", "group_b"]
