@@ -35,9 +35,10 @@ CODED = coded([
 
 
 def test_resampling_scheme_depends_on_the_number_of_articles():
-    assert resampling_scheme(5, BootstrapSettings(min_articles=5)) == ARTICLES
-    assert resampling_scheme(2, BootstrapSettings(min_articles=5)) == SENTENCES
-    assert resampling_scheme(1, BootstrapSettings(min_articles=5)) == SINGLE
+    five = BootstrapSettings(replicates=100, min_articles=5, random_state=7)
+    assert resampling_scheme(5, five) == ARTICLES
+    assert resampling_scheme(2, five) == SENTENCES
+    assert resampling_scheme(1, five) == SINGLE
 
 
 def test_replicate_weights_respect_articles():

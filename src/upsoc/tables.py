@@ -15,19 +15,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-# results/clean/{article}.removed.tsv: one removed span of the raw text
+# layout.removed_spans: one row per removed span of the raw text
 AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
-# results/sentences/{article}.tsv
+# layout.sentences
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text", "tokens", "lemmas", "stopword_flags"]
-# results/coding/cues/{language}.tsv and results/coding/advice/{language}.tsv: the compiled codebook
+# layout.cues and layout.advice: the compiled codebook
 CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
 ADVICE_COLUMNS = ["kind", "marker", "tokens"]
-# results/coding/articles/{article}.tsv and results/coding/sentences.tsv
+# layout.coded_article and layout.CODED
 CODED_COLUMNS = [
     "article_id", "sentence_id", "language", "frame", "origin", "text",
     "is_advice", "concepts", "cues", "advice_cues",
 ]
-# results/topics/{language}/units.tsv
+# layout.units
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 
 _CONCEPTS = ";"

@@ -1,21 +1,20 @@
-COMPARE_TABLES = ["concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics"]
-
-
 rule compare_groups:
     input:
         sheet=config["articles"],
-        coded="results/coding/sentences.tsv",
-        doc_topics="results/topics/crosslingual/doc_topics.tsv",
-        units=expand("results/topics/{language}/units.tsv", language=CORPUS_LANGUAGES),
+        coded=layout.CODED,
+        doc_topics=layout.CROSSLINGUAL.table("doc_topics"),
+        units=[layout.units(language) for language in CORPUS_LANGUAGES],
     output:
-        **{table: report(f"results/compare/{table}.tsv", caption=f"../report/{table}.rst", category="Comparisons")
-           for table in COMPARE_TABLES},
-        **{f"keyness_{language}": f"results/compare/keyness_{language}.tsv" for language in CORPUS_LANGUAGES},
+        **{
+            table: report(layout.compare_table(table), caption=f"../report/{table}.rst", category="Comparisons")
+            for table in layout.COMPARE_TABLES
+        },
+        **per_language("keyness", layout.keyness, CORPUS_LANGUAGES),
     params:
         settings=config["compare"],
         concepts={c.id: c.kind for c in CODEBOOK.concepts},
         languages=CORPUS_LANGUAGES,
-        code=CODE["compare"],
+        code=code("compare_groups.py"),
     log:
         "logs/compare_groups.log",
     benchmark:

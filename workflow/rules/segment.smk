@@ -5,13 +5,13 @@ for shard, members in SHARDS.items():
             rule_name("segment", shard)
         input:
             **tokenizer_resources(shard_language(shard)),
-            text=[f"results/clean/{article}.txt" for article in members],
+            text=[layout.clean_text(article) for article in members],
         output:
-            sentences=[f"results/sentences/{article}.tsv" for article in members],
+            sentences=[layout.sentences(article) for article in members],
         params:
             articles=members,
             language=shard_language(shard),
-            code=CODE["segment"],
+            code=code("segment.py"),
         log:
             f"logs/segment/{shard}.log",
         benchmark:

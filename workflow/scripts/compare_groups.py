@@ -8,6 +8,7 @@ from upsoc.compare.effects import topic_effects
 from upsoc.compare.keyness import language_keyness
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
+from upsoc.layout import key
 from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
 
@@ -31,4 +32,4 @@ with rule_log(snakemake.log[0]):
     units = pd.concat([read_tsv(p) for p in snakemake.input.units], ignore_index=True)
     for language in snakemake.params.languages:
         table = language_keyness(units, sheet, language, groupings, settings["prior_strength"], settings["min_count"])
-        write_tsv(table, snakemake.output[f"keyness_{language}"])
+        write_tsv(table, snakemake.output[key("keyness", language)])

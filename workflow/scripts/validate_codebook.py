@@ -1,11 +1,10 @@
 """Adapter: rule validate_codebook -> upsoc.coding.validation."""
 
-from pathlib import Path
-
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
 from upsoc.languages import profile
+from upsoc.layout import key
 from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
 
@@ -18,13 +17,11 @@ def analyser(language, user_dictionary):
 with rule_log(snakemake.log[0]):
     sample = read_tsv(snakemake.input.sample)
     languages = sorted(set(sample["language"]))
-    cues = {Path(p).stem: p for p in snakemake.input.cues}
-    advice = {Path(p).stem: p for p in snakemake.input.advice}
     coded = code_sample(
         sample,
         {lang: analyser(lang, snakemake.input.get("user_dictionary")) for lang in languages},
-        {lang: CueMatcher(read_tsv(cues[lang]), lang) for lang in languages},
-        {lang: AdviceDetector(read_tsv(advice[lang])) for lang in languages},
+        {lang: CueMatcher(read_tsv(snakemake.input[key("cues", lang)]), lang) for lang in languages},
+        {lang: AdviceDetector(read_tsv(snakemake.input[key("advice", lang)])) for lang in languages},
         snakemake.params.concepts,
     )
     write_tsv(coded, snakemake.output.sentences)

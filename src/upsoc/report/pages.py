@@ -6,6 +6,7 @@ Every piece of text from the corpus passes through `html.escape`, so an article 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import pandas as pd
@@ -36,12 +37,12 @@ img { max-width: 100%; border: 1px solid #eee; margin: .5em 0; }
 
 
 
-def page(title: str, body: str, depth: int = 0) -> str:
-    up = "../" * depth
-    nav = (f'<nav><a href="{up}index.html">Overview</a><a href="{up}index.html#corpus">Corpus</a>'
-           f'<a href="{up}index.html#codebook">Codebook</a><a href="{up}index.html#topics">Topics</a>'
-           f'<a href="{up}index.html#comparisons">Comparisons</a><a href="{up}index.html#tactics">Tactics</a>'
-           f'<a href="{up}index.html#articles">Articles</a><a href="{up}index.html#methods">Methods</a></nav>')
+def page(title: str, body: str, home: str = "index.html") -> str:
+    """home: the link to the overview page from this one."""
+    nav = (f'<nav><a href="{home}">Overview</a><a href="{home}#corpus">Corpus</a>'
+           f'<a href="{home}#codebook">Codebook</a><a href="{home}#topics">Topics</a>'
+           f'<a href="{home}#comparisons">Comparisons</a><a href="{home}#tactics">Tactics</a>'
+           f'<a href="{home}#articles">Articles</a><a href="{home}#methods">Methods</a></nav>')
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{STYLE}</style></head>\n<body>\n{nav}\n<h1>{escape(title)}</h1>\n{body}\n</body>\n</html>\n")
 
@@ -80,7 +81,7 @@ def figure(path: str, alt: str) -> str:
     return f'<figure><img src="{escape(path, quote=True)}" alt="{escape(alt, quote=True)}"><figcaption>{escape(alt)}</figcaption></figure>'
 
 
-def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame) -> str:
+def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame, home: str) -> str:
     """Every sentence, highlighted when it carries concepts (cues on hover) or gives advice."""
     rtl = ' dir="rtl"' if is_rtl(meta["language"]) else ""
     details = "".join(
@@ -108,19 +109,18 @@ def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame) -> 
               '<span class="sentence advice">gives advice</span></p>')
     body = (f"<table>{details}</table><h2>Sentences</h2>{legend}{''.join(parts)}"
             f"<h2>Removed by the cleaning</h2>{table(removed[['rule', 'start', 'end', 'text']], rtl_columns=frozenset())}")
-    return page(meta["title"] or meta["id"], body, depth=1)
+    return page(meta["title"] or meta["id"], body, home)
 
 
-def article_link(record: dict) -> str:
-    return f"../articles/{record['article_id']}.html"
-
-
-def topic_page(title: str, terms: pd.DataFrame, representatives: pd.DataFrame, concepts: pd.DataFrame, language: str) -> str:
+def topic_page(title: str, terms: pd.DataFrame, representatives: pd.DataFrame, concepts: pd.DataFrame, language: str,
+               home: str, article_link: Callable[[str], str]) -> str:
+    """article_link: article id -> the link to its page from this one."""
     reps = representatives.assign(language=language)
+    links = {"article_id": lambda rec: article_link(rec["article_id"])}
     body = (
         f"<h2>Top terms</h2>{table(terms[['rank', 'term', 'weight', 'frex', 'frex_rank']].assign(language=language), rtl_columns=frozenset({'term'}))}"
         f"<h2>Representative passages</h2>"
-        f"{table(reps[['rank', 'unit_id', 'article_id', 'weight', 'text', 'language']], {'article_id': article_link}, rtl_columns=frozenset({'text'}))}"
+        f"{table(reps[['rank', 'unit_id', 'article_id', 'weight', 'text', 'language']], links, rtl_columns=frozenset({'text'}))}"
         f"<h2>Codebook concepts most aligned</h2>{table(concepts[['concept', 'units', 'mean_weight', 'lift']])}"
     )
-    return page(title, body, depth=1)
+    return page(title, body, home)

@@ -1,0 +1,174 @@
+"""Where the pipeline writes its results: every path under results/, the topic models and the
+tables of each stage.
+
+The rules declare their outputs with these functions (arguments may be Snakemake wildcards,
+"{article}"), and the rule scripts and the report find their inputs by the names `key` gives
+them in the rule, so that no other module spells a path under results/. Renaming a result is
+an edit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RESULTS = "results"
+# Topic models fitted per language; upsoc.topics.models implements each.
+MODELS = ("lda", "nmf")
+TOPIC_TABLES = ("topics", "doc_topics", "selection", "representatives", "labels", "concepts")
+# The cross-lingual model also has each article's topic mixture.
+CROSSLINGUAL_TABLES = TOPIC_TABLES + ("article_topics",)
+COMPARE_TABLES = ("concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics")
+
+
+def key(*parts: str) -> str:
+    """The name of a rule's input or output made of several parts: "keyness_zh", "topics_zh_lda_labels"."""
+    return "_".join(parts).replace("-", "_")
+
+
+# clean and segment: one file per article
+def clean_text(article: str) -> str:
+    return f"{RESULTS}/clean/{article}.txt"
+
+
+def removed_spans(article: str) -> str:
+    return f"{RESULTS}/clean/{article}.removed.tsv"
+
+
+def sentences(article: str) -> str:
+    return f"{RESULTS}/sentences/{article}.tsv"
+
+
+# code: the codebook compiled per language, then every article's sentences
+def cues(language: str) -> str:
+    return f"{RESULTS}/coding/cues/{language}.tsv"
+
+
+def advice(language: str) -> str:
+    return f"{RESULTS}/coding/advice/{language}.tsv"
+
+
+def coded_article(article: str) -> str:
+    return f"{RESULTS}/coding/articles/{article}.tsv"
+
+
+CODED = f"{RESULTS}/coding/sentences.tsv"
+COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
+VALIDATION = f"{RESULTS}/coding/validation.tsv"
+VALIDATION_SENTENCES = f"{RESULTS}/coding/validation_sentences.tsv"
+
+
+# topics
+def units(language: str) -> str:
+    return f"{RESULTS}/topics/{language}/units.tsv"
+
+
+@dataclass(frozen=True)
+class TopicScope:
+    """A fitted topic model: one language's LDA or NMF, or (no language) the cross-lingual model."""
+
+    language: str = ""
+    model: str = ""
+
+    @property
+    def name(self) -> str:
+        """"zh-lda", "crosslingual": names its report pages and its inputs."""
+        return f"{self.language}-{self.model}" if self.language else "crosslingual"
+
+    def table(self, table: str) -> str:
+        folder = f"{self.language}/{self.model}" if self.language else self.name
+        return f"{RESULTS}/topics/{folder}/{table}.tsv"
+
+
+CROSSLINGUAL = TopicScope()
+
+
+def language_scopes(languages: list[str]) -> list[TopicScope]:
+    return [TopicScope(language, model) for language in languages for model in MODELS]
+
+
+def topic_scopes(languages: list[str]) -> list[TopicScope]:
+    return language_scopes(languages) + [CROSSLINGUAL]
+
+
+# compare
+def compare_table(table: str) -> str:
+    return f"{RESULTS}/compare/{table}.tsv"
+
+
+def keyness(language: str) -> str:
+    return f"{RESULTS}/compare/keyness_{language}.tsv"
+
+
+# report
+SUMMARY = f"{RESULTS}/corpus/summary.tsv"
+REMOVED = f"{RESULTS}/corpus/removed.tsv"
+REPORT_INDEX = f"{RESULTS}/report/index.html"
+REPORT_ARTICLES = f"{RESULTS}/report/articles"
+REPORT_TOPICS = f"{RESULTS}/report/topics"
+HEATMAP_FIGURE = "concept_heatmap"
+MIXTURES_FIGURE = "crosslingual_mixtures"
+
+
+def figure_file(name: str, ext: str) -> str:
+    return f"{RESULTS}/report/figures/{name}.{ext}"
+
+
+def prevalence_figure(grouping: str) -> str:
+    return f"prevalence_{grouping}"
+
+
+def differences_figure(grouping: str) -> str:
+    return f"differences_{grouping}"
+
+
+def keyness_figure(language: str) -> str:
+    return f"keyness_{language}"
+
+
+def selection_figure(language: str) -> str:
+    return f"selection_{language}"
+
+
+def topic_terms_figure(language: str, model: str) -> str:
+    return f"topic_terms_{language}_{model}"
+
+
+def compare_figures(groupings: list[str], languages: list[str]) -> list[str]:
+    return (
+        [prevalence_figure(g) for g in groupings] + [differences_figure(g) for g in groupings]
+        + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [keyness_figure(language) for language in languages]
+    )
+
+
+def topic_figures(languages: list[str]) -> list[str]:
+    return [selection_figure(language) for language in languages] + [
+        topic_terms_figure(language, model) for language in languages for model in MODELS
+    ]
+
+
+# What the report pages show, besides the figures; the topic models' unit weights are not shown.
+REPORT_COMPARE_TABLES = ("divergence", "topic_effects", "tactics")
+REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
+
+
+def report_inputs(languages: list[str], groupings: list[str], articles: list[str]) -> dict[str, str | list[str]]:
+    """The results the report reads, named as `upsoc.report.build.ReportInputs` looks them up."""
+    return {
+        "summary": SUMMARY,
+        "removed": REMOVED,
+        "coded": CODED,
+        "sentences": [sentences(article) for article in articles],
+        "coverage": COVERAGE,
+        "validation": VALIDATION,
+        **{table: compare_table(table) for table in REPORT_COMPARE_TABLES},
+        **{key("keyness", language): keyness(language) for language in languages},
+        **{
+            key("topics", scope.name, table): scope.table(table)
+            for scope in topic_scopes(languages)
+            for table in REPORT_TOPIC_TABLES
+        },
+        **{
+            key("figure", name): figure_file(name, "png")
+            for name in compare_figures(groupings, languages) + topic_figures(languages)
+        },
+    }
