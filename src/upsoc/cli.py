@@ -26,6 +26,7 @@ from .ingest import (
     check_article_text,
     check_size_and_kind,
     content_key,
+    decode_utf8,
     detect_encoding,
     detect_format,
     html_metadata,
@@ -70,7 +71,7 @@ def read_source(path: Path, language: str, max_bytes: int) -> tuple[str, str | N
     if problems:
         raise ArticleError(problems[0])
     try:
-        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
+        return decode_utf8(data), None
     except UnicodeDecodeError:
         detected = detect_encoding(data, language)
         if detected is None:

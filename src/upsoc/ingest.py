@@ -139,10 +139,20 @@ def article_text(text: str, fmt: str) -> str:
     return text
 
 
+def comparable_text(text: str) -> str:
+    """The text without white space, zero-width characters, case and compatibility forms: what
+    two copies of it share however they were scraped."""
+    return _IGNORED_IN_KEY.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
 def content_key(text: str) -> str:
-    """Hash of a text that ignores white space, zero-width characters, case and compatibility forms."""
-    normalised = _IGNORED_IN_KEY.sub("", unicodedata.normalize("NFKC", text)).casefold()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    """Hash of `comparable_text`: the same for copies of one article."""
+    return hashlib.sha256(comparable_text(text).encode("utf-8")).hexdigest()
+
+
+def decode_utf8(data: bytes) -> str:
+    """UTF-8 bytes as text, without a byte-order mark; UnicodeDecodeError when they are not UTF-8."""
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def check_size_and_kind(data: bytes, name: str, max_bytes: int) -> list[str]:
@@ -160,7 +170,7 @@ def check_article_bytes(data: bytes, name: str, language: str, max_bytes: int) -
     if problems:
         return problems, ""
     try:
-        text = data.decode("utf-8")
+        text = decode_utf8(data)
     except UnicodeDecodeError:
         detected = detect_encoding(data, language)
         guess = f"it looks like {detected[1]}" if detected else "its encoding could not be detected"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ingest import extract_html, split_front_matter
+from ..ingest import decode_utf8, extract_html, split_front_matter
 from ..languages import profile
 from ..tables import AUDIT_COLUMNS
 from .boilerplate import mark_boilerplate
@@ -24,13 +24,13 @@ class CleanArticle:
 def decode(raw: bytes, source: str) -> str:
     """UTF-8 text with a single kind of line ending; a clear error otherwise."""
     try:
-        text = raw.decode("utf-8")
+        text = decode_utf8(raw)
     except UnicodeDecodeError as err:
         raise ValueError(
             f"{source}: not UTF-8 (invalid byte at position {err.start}); "
             "convert it to UTF-8, e.g. with `upsoc add`, which detects the encoding"
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_text(
