@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "data"
 FIXTURE_CORPUS = FIXTURES / "corpus"
 USER_DICTIONARY = ROOT / "data" / "lexicon" / "zh_userdict.txt"
+VALIDATION_SAMPLE = ROOT / "data" / "validation" / "codebook_validation.tsv"
 
 
 @pytest.fixture(scope="session")
@@ -85,8 +86,7 @@ def make_project(path):
     shutil.copytree(FIXTURE_CORPUS, path / "data")
     shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
     shutil.copy(ROOT / "data" / "codebook.yaml", path / "data" / "codebook.yaml")
-    (path / "tests" / "data").mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "data" / "codebook_validation.tsv", path / "tests" / "data")
+    shutil.copytree(ROOT / "data" / "validation", path / "data" / "validation")
     return path
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 import yaml
-from conftest import CODEBOOK_SCHEMA, FIXTURES, ROOT
+from conftest import CODEBOOK_SCHEMA, ROOT, VALIDATION_SAMPLE
 
 from upsoc.coding import code_sentences
 from upsoc.coding.codebook import CodebookError, load_codebook
@@ -165,7 +165,7 @@ def test_coverage_counts_matches_and_lists_unmatched_cues():
 
 
 def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook):
-    sample = read_tsv(FIXTURES / "codebook_validation.tsv")
+    sample = read_tsv(VALIDATION_SAMPLE)
     assert len(sample) >= 60 and set(sample["language"]) == {"zh", "fa", "en"}
     predicted = code_sample(
         sample,
@@ -185,7 +185,7 @@ def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook)
 @pytest.mark.parametrize("language", ["zh", "fa", "en"])
 def test_the_cue_index_finds_what_trying_every_cue_finds(coders, cleaned_fixtures, language, monkeypatch):
     analyse, matcher, _ = coders[language]
-    sample = read_tsv(ROOT / "tests" / "data" / "codebook_validation.tsv")
+    sample = read_tsv(VALIDATION_SAMPLE)
     texts = list(sample.loc[sample["language"] == language, "text"])
     texts += [p for _, clean in cleaned_fixtures.values() for p in clean.text.split("\n\n")]
     analysed = [analyse(text) for text in texts]
