@@ -1,1 +1,1 @@
-"""Benchmarks run by hand against a finished pipeline run (`python -m upsoc.benchmarks.…`)."""
+"""Benchmarks run by hand from the repository root (`python -m benchmarks.…`; `pip install -e '.[bench]'`)."""

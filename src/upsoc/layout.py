@@ -99,6 +99,9 @@ def keyness(language: str) -> str:
     return f"{RESULTS}/compare/keyness_{language}.tsv"
 
 
+# written by the benchmarks in benchmarks/, not by the workflow
+BENCHMARKS = f"{RESULTS}/benchmarks"
+
 # report
 SUMMARY = f"{RESULTS}/corpus/summary.tsv"
 REMOVED = f"{RESULTS}/corpus/removed.tsv"
