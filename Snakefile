@@ -21,15 +21,15 @@ include: "workflow/rules/report.smk"
 rule all:
     default_target: True
     input:
-        [layout.clean_text(article) for article in ARTICLE_IDS],
-        [layout.removed_spans(article) for article in ARTICLE_IDS],
-        [layout.sentences(article) for article in ARTICLE_IDS],
+        expand(layout.CLEAN_TEXT, article=ARTICLE_IDS),
+        expand(layout.REMOVED_SPANS, article=ARTICLE_IDS),
+        expand(layout.SENTENCES, article=ARTICLE_IDS),
         layout.CODED,
         layout.COVERAGE,
         layout.VALIDATION,
         [scope.table(table) for scope in layout.language_scopes(CORPUS_LANGUAGES) for table in layout.TOPIC_TABLES],
         [layout.CROSSLINGUAL.table(table) for table in layout.CROSSLINGUAL_TABLES],
-        [layout.compare_table(table) for table in layout.COMPARE_TABLES],
-        [layout.keyness(language) for language in CORPUS_LANGUAGES],
+        expand(layout.COMPARE_TABLE, table=layout.COMPARE_TABLES),
+        expand(layout.KEYNESS, language=CORPUS_LANGUAGES),
         layout.SUMMARY,
         layout.REPORT_INDEX,

@@ -97,10 +97,10 @@ def chosen_topics(path: str | Path) -> list[list[str]]:
 def run() -> pd.DataFrame:
     """Every language the pipeline has modelled, from the results of its last run."""
     rows = []
-    for language in sorted(lang for lang in LANGUAGES if Path(layout.units(lang)).is_file()):
-        units = read_tsv(layout.units(language))
+    for language in sorted(lang for lang in LANGUAGES if Path(layout.UNITS.format(language=lang)).is_file()):
+        units = read_tsv(layout.UNITS.format(language=language))
         article_ids = sorted(set(units["article_id"]))
-        sentences = pd.concat([read_tsv(layout.sentences(a)) for a in article_ids], ignore_index=True)
+        sentences = pd.concat([read_tsv(layout.SENTENCES.format(article=a)) for a in article_ids], ignore_index=True)
         reference = reference_sets(units, sentences)
         for name, excluded in [("baseline_lda_default", set()), ("baseline_lda_default_content_terms", non_content(sentences))]:
             baseline = baseline_topics(list(sentences["text"]), language, excluded)

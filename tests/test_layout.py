@@ -37,3 +37,9 @@ def test_report_inputs_cover_every_figure_and_model_under_identifier_names():
 
 def test_every_model_has_its_figures():
     assert layout.topic_figures(["fa"]) == ["selection_fa"] + [f"topic_terms_fa_{m}" for m in layout.MODELS]
+
+
+def test_templates_take_snakemake_wildcards():
+    assert layout.CLEAN_TEXT == "results/clean/{article}.txt"
+    assert layout.KEYNESS.format(language="fa") == "results/compare/keyness_fa.tsv"
+    assert layout.FIGURE_FILE.format(name=layout.HEATMAP_FIGURE, ext="svg") == "results/report/figures/concept_heatmap.svg"

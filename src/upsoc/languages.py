@@ -26,18 +26,18 @@ class LanguageProfile:
     script_name: str
     # tried in order when `upsoc add` meets a non-UTF-8 file that charset detection misreads
     legacy_encodings: tuple[str, ...]
-    direction: str  # "ltr" or "rtl"
-    spaced: bool  # words are separated by spaces (Chinese: no; cues then match runs of characters)
     # terminal punctuation and the closers after it, where a sentence ends
     sentence_end: re.Pattern[str]
-    # words (lower case, without the final ".") after which a "." does not end a sentence
-    abbreviations: frozenset[str]
-    initials: bool  # a single letter followed by "." is an initial, not a sentence end
-    uses_user_dictionary: bool  # its tokenizer keeps the field terms of `zh_user_dictionary` whole
     # () -> callable(paragraph) -> normalised paragraph
     make_normalizer: Callable[[], Callable[[str], str]]
     # (user dictionary or None) -> callable(sentence) -> list of upsoc.tokenize.Token
     make_tokenizer: Callable[..., Callable]
+    direction: str = "ltr"  # or "rtl"
+    spaced: bool = True  # words are separated by spaces (Chinese: no; cues then match runs of characters)
+    # words (lower case, without the final ".") after which a "." does not end a sentence
+    abbreviations: frozenset[str] = frozenset()
+    initials: bool = False  # a single letter followed by "." is an initial, not a sentence end
+    uses_user_dictionary: bool = False  # its tokenizer keeps the field terms of `zh_user_dictionary` whole
 
 
 def _chinese_normalizer():
@@ -84,14 +84,11 @@ LANGUAGES: dict[str, LanguageProfile] = {
         script=re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
         script_name="Chinese characters",
         legacy_encodings=("gb18030", "big5"),
-        direction="ltr",
-        spaced=False,
         sentence_end=re.compile(rf"[。！？!?…]+[{_CLOSERS}]*"),
-        abbreviations=frozenset(),
-        initials=False,
-        uses_user_dictionary=True,
         make_normalizer=_chinese_normalizer,
         make_tokenizer=_chinese_tokenizer,
+        spaced=False,
+        uses_user_dictionary=True,
     ),
     "fa": LanguageProfile(
         code="fa",
@@ -99,15 +96,11 @@ LANGUAGES: dict[str, LanguageProfile] = {
         script=re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]"),
         script_name="Arabic script",
         legacy_encodings=("cp1256", "iso8859_6"),
-        direction="rtl",
-        spaced=True,
         # followed by a space or the end, so that decimals ("۱.۵") stay whole
         sentence_end=re.compile(rf"[.!?؟…]+[{_CLOSERS}]*(?=\s|$)"),
-        abbreviations=frozenset(),
-        initials=False,
-        uses_user_dictionary=False,
         make_normalizer=_persian_normalizer,
         make_tokenizer=_persian_tokenizer,
+        direction="rtl",
     ),
     "en": LanguageProfile(
         code="en",
@@ -115,18 +108,15 @@ LANGUAGES: dict[str, LanguageProfile] = {
         script=re.compile(r"[A-Za-z\u00c0-\u024f]"),
         script_name="Latin script",
         legacy_encodings=("cp1252", "latin_1"),
-        direction="ltr",
-        spaced=True,
         # followed by a capital, a digit or an opening quote: "3.5" and "e.g. this" stay whole
         sentence_end=re.compile(rf"[.!?…]+[{_CLOSERS}]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)"),
+        make_normalizer=_english_normalizer,
+        make_tokenizer=_english_tokenizer,
         abbreviations=frozenset(
             "mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp no fig approx dept est u.s u.k ph.d "
             "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
         ),
         initials=True,
-        uses_user_dictionary=False,
-        make_normalizer=_english_normalizer,
-        make_tokenizer=_english_tokenizer,
     ),
 }
 

@@ -1,10 +1,10 @@
 """Where the pipeline writes its results: every path under results/, the topic models and the
 tables of each stage.
 
-The rules declare their outputs with these functions (arguments may be Snakemake wildcards,
-"{article}"), and the rule scripts and the report find their inputs by the names `key` gives
-them in the rule, so that no other module spells a path under results/. Renaming a result is
-an edit here.
+Paths and figure names are templates with Snakemake wildcards ("{article}"): the rules declare
+their outputs with them (as they stand, or filled in with `expand`), and the rule scripts and
+the report find their inputs by the names `key` gives them in the rule, so that no other module
+spells a path under results/. Renaming a result is an edit here.
 """
 
 from __future__ import annotations
@@ -26,31 +26,14 @@ def key(*parts: str) -> str:
 
 
 # clean and segment: one file per article
-def clean_text(article: str) -> str:
-    return f"{RESULTS}/clean/{article}.txt"
-
-
-def removed_spans(article: str) -> str:
-    return f"{RESULTS}/clean/{article}.removed.tsv"
-
-
-def sentences(article: str) -> str:
-    return f"{RESULTS}/sentences/{article}.tsv"
-
+CLEAN_TEXT = f"{RESULTS}/clean/{{article}}.txt"
+REMOVED_SPANS = f"{RESULTS}/clean/{{article}}.removed.tsv"
+SENTENCES = f"{RESULTS}/sentences/{{article}}.tsv"
 
 # code: the codebook compiled per language, then every article's sentences
-def cues(language: str) -> str:
-    return f"{RESULTS}/coding/cues/{language}.tsv"
-
-
-def advice(language: str) -> str:
-    return f"{RESULTS}/coding/advice/{language}.tsv"
-
-
-def coded_article(article: str) -> str:
-    return f"{RESULTS}/coding/articles/{article}.tsv"
-
-
+CUES = f"{RESULTS}/coding/cues/{{language}}.tsv"
+ADVICE = f"{RESULTS}/coding/advice/{{language}}.tsv"
+CODED_ARTICLE = f"{RESULTS}/coding/articles/{{article}}.tsv"
 CODED = f"{RESULTS}/coding/sentences.tsv"
 COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
 VALIDATION = f"{RESULTS}/coding/validation.tsv"
@@ -58,8 +41,7 @@ VALIDATION_SENTENCES = f"{RESULTS}/coding/validation_sentences.tsv"
 
 
 # topics
-def units(language: str) -> str:
-    return f"{RESULTS}/topics/{language}/units.tsv"
+UNITS = f"{RESULTS}/topics/{{language}}/units.tsv"
 
 
 @dataclass(frozen=True)
@@ -91,12 +73,8 @@ def topic_scopes(languages: list[str]) -> list[TopicScope]:
 
 
 # compare
-def compare_table(table: str) -> str:
-    return f"{RESULTS}/compare/{table}.tsv"
-
-
-def keyness(language: str) -> str:
-    return f"{RESULTS}/compare/keyness_{language}.tsv"
+COMPARE_TABLE = f"{RESULTS}/compare/{{table}}.tsv"
+KEYNESS = f"{RESULTS}/compare/keyness_{{language}}.tsv"
 
 
 # written by the benchmarks in benchmarks/, not by the workflow
@@ -108,44 +86,25 @@ REMOVED = f"{RESULTS}/corpus/removed.tsv"
 REPORT_INDEX = f"{RESULTS}/report/index.html"
 REPORT_ARTICLES = f"{RESULTS}/report/articles"
 REPORT_TOPICS = f"{RESULTS}/report/topics"
+FIGURE_FILE = f"{RESULTS}/report/figures/{{name}}.{{ext}}"
+# figure names
+PREVALENCE_FIGURE = "prevalence_{grouping}"
+DIFFERENCES_FIGURE = "differences_{grouping}"
 HEATMAP_FIGURE = "concept_heatmap"
 MIXTURES_FIGURE = "crosslingual_mixtures"
-
-
-def figure_file(name: str, ext: str) -> str:
-    return f"{RESULTS}/report/figures/{name}.{ext}"
-
-
-def prevalence_figure(grouping: str) -> str:
-    return f"prevalence_{grouping}"
-
-
-def differences_figure(grouping: str) -> str:
-    return f"differences_{grouping}"
-
-
-def keyness_figure(language: str) -> str:
-    return f"keyness_{language}"
-
-
-def selection_figure(language: str) -> str:
-    return f"selection_{language}"
-
-
-def topic_terms_figure(language: str, model: str) -> str:
-    return f"topic_terms_{language}_{model}"
+KEYNESS_FIGURE = "keyness_{language}"
+SELECTION_FIGURE = "selection_{language}"
+TOPIC_TERMS_FIGURE = "topic_terms_{language}_{model}"
 
 
 def compare_figures(groupings: list[str], languages: list[str]) -> list[str]:
-    return (
-        [prevalence_figure(g) for g in groupings] + [differences_figure(g) for g in groupings]
-        + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [keyness_figure(language) for language in languages]
-    )
+    by_grouping = [name.format(grouping=g) for name in (PREVALENCE_FIGURE, DIFFERENCES_FIGURE) for g in groupings]
+    return by_grouping + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [KEYNESS_FIGURE.format(language=lang) for lang in languages]
 
 
 def topic_figures(languages: list[str]) -> list[str]:
-    return [selection_figure(language) for language in languages] + [
-        topic_terms_figure(language, model) for language in languages for model in MODELS
+    return [SELECTION_FIGURE.format(language=lang) for lang in languages] + [
+        TOPIC_TERMS_FIGURE.format(language=lang, model=model) for lang in languages for model in MODELS
     ]
 
 
@@ -160,18 +119,18 @@ def report_inputs(languages: list[str], groupings: list[str], articles: list[str
         "summary": SUMMARY,
         "removed": REMOVED,
         "coded": CODED,
-        "sentences": [sentences(article) for article in articles],
+        "sentences": [SENTENCES.format(article=article) for article in articles],
         "coverage": COVERAGE,
         "validation": VALIDATION,
-        **{table: compare_table(table) for table in REPORT_COMPARE_TABLES},
-        **{key("keyness", language): keyness(language) for language in languages},
+        **{table: COMPARE_TABLE.format(table=table) for table in REPORT_COMPARE_TABLES},
+        **{key("keyness", language): KEYNESS.format(language=language) for language in languages},
         **{
             key("topics", scope.name, table): scope.table(table)
             for scope in topic_scopes(languages)
             for table in REPORT_TOPIC_TABLES
         },
         **{
-            key("figure", name): figure_file(name, "png")
+            key("figure", name): FIGURE_FILE.format(name=name, ext="png")
             for name in compare_figures(groupings, languages) + topic_figures(languages)
         },
     }

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-# layout.removed_spans: one row per removed span of the raw text
+# layout.REMOVED_SPANS: one row per removed span of the raw text
 AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
-# layout.sentences
+# layout.SENTENCES
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text", "tokens", "lemmas", "stopword_flags"]
-# layout.cues and layout.advice: the compiled codebook
+# layout.CUES and layout.ADVICE: the compiled codebook
 CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
 ADVICE_COLUMNS = ["kind", "marker", "tokens"]
-# layout.coded_article and layout.CODED
+# layout.CODED_ARTICLE and layout.CODED
 CODED_COLUMNS = [
     "article_id", "sentence_id", "language", "frame", "origin", "text",
     "is_advice", "concepts", "cues", "advice_cues",
 ]
-# layout.units
+# layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 
 _CONCEPTS = ";"

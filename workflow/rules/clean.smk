@@ -7,8 +7,8 @@ for shard, members in SHARDS.items():
         input:
             raw=[raw_path(article) for article in members],
         output:
-            text=[layout.clean_text(article) for article in members],
-            removed=[layout.removed_spans(article) for article in members],
+            text=expand(layout.CLEAN_TEXT, article=members),
+            removed=expand(layout.REMOVED_SPANS, article=members),
         params:
             articles=members,
             language=shard_language(shard),

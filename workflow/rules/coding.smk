@@ -4,8 +4,8 @@ rule compile_codebook:
         codebook=config["codebook"],
         schema="workflow/schemas/codebook.schema.yaml",
     output:
-        cues=layout.cues("{language}"),
-        advice=layout.advice("{language}"),
+        cues=layout.CUES,
+        advice=layout.ADVICE,
     params:
         code=code("compile_codebook.py"),
     log:
@@ -27,9 +27,9 @@ for shard, members in SHARDS.items():
             rule_name("code", shard)
         input:
             **compiled_codebook(shard_language(shard)),
-            sentences=[layout.sentences(article) for article in members],
+            sentences=expand(layout.SENTENCES, article=members),
         output:
-            coded=[layout.coded_article(article) for article in members],
+            coded=expand(layout.CODED_ARTICLE, article=members),
         params:
             articles=[article_metadata(article) for article in members],
             concepts=CODEBOOK.ids,
@@ -48,8 +48,8 @@ for shard, members in SHARDS.items():
 
 rule coding_tables:
     input:
-        **per_language("cues", layout.cues),
-        coded=[layout.coded_article(article) for article in ARTICLE_IDS],
+        **per_language("cues", layout.CUES),
+        coded=expand(layout.CODED_ARTICLE, article=ARTICLE_IDS),
     output:
         sentences=report(layout.CODED, caption="../report/coding_sentences.rst", category="Coding"),
         coverage=report(layout.COVERAGE, caption="../report/codebook_coverage.rst", category="Coding"),
@@ -71,8 +71,8 @@ rule coding_tables:
 rule validate_codebook:
     input:
         **tokenizer_resources(*LANGUAGES),
-        **per_language("cues", layout.cues),
-        **per_language("advice", layout.advice),
+        **per_language("cues", layout.CUES),
+        **per_language("advice", layout.ADVICE),
         sample=config["validation_sample"],
     output:
         scores=report(layout.VALIDATION, caption="../report/validation.rst", category="Coding"),

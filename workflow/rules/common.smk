@@ -73,12 +73,12 @@ def article_metadata(article):
 
 
 def compiled_codebook(language):
-    return {"cues": layout.cues(language), "advice": layout.advice(language)}
+    return {"cues": layout.CUES.format(language=language), "advice": layout.ADVICE.format(language=language)}
 
 
-def per_language(name, path, languages=LANGUAGES):
-    """Named inputs or outputs, one per language: {"cues_zh": path("zh"), …}."""
-    return {layout.key(name, language): path(language) for language in languages}
+def per_language(name, template, languages=LANGUAGES):
+    """Named inputs or outputs, one per language: {"cues_zh": template for "zh", …}."""
+    return {layout.key(name, language): template.format(language=language) for language in languages}
 
 
 def articles_in(language):
@@ -97,7 +97,7 @@ def figure_outputs(names):
     """Named report outputs, PNG and SVG, for figure names."""
     return {
         layout.key(name, ext): report(
-            layout.figure_file(name, ext),
+            layout.FIGURE_FILE.format(name=name, ext=ext),
             caption=f"../report/figure_{name.split('_')[0]}.rst",
             category="Figures",
             subcategory=name.split("_")[0],

@@ -3,13 +3,13 @@ rule compare_groups:
         sheet=config["articles"],
         coded=layout.CODED,
         doc_topics=layout.CROSSLINGUAL.table("doc_topics"),
-        units=[layout.units(language) for language in CORPUS_LANGUAGES],
+        units=expand(layout.UNITS, language=CORPUS_LANGUAGES),
     output:
         **{
-            table: report(layout.compare_table(table), caption=f"../report/{table}.rst", category="Comparisons")
+            table: report(layout.COMPARE_TABLE.format(table=table), caption=f"../report/{table}.rst", category="Comparisons")
             for table in layout.COMPARE_TABLES
         },
-        **per_language("keyness", layout.keyness, CORPUS_LANGUAGES),
+        **per_language("keyness", layout.KEYNESS, CORPUS_LANGUAGES),
     params:
         settings=config["compare"],
         concepts={c.id: c.kind for c in CODEBOOK.concepts},

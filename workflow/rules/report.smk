@@ -2,9 +2,9 @@ rule corpus_summary:
     input:
         sheet=config["articles"],
         raw=[raw_path(article) for article in ARTICLE_IDS],
-        text=[layout.clean_text(article) for article in ARTICLE_IDS],
-        removed=[layout.removed_spans(article) for article in ARTICLE_IDS],
-        sentences=[layout.sentences(article) for article in ARTICLE_IDS],
+        text=expand(layout.CLEAN_TEXT, article=ARTICLE_IDS),
+        removed=expand(layout.REMOVED_SPANS, article=ARTICLE_IDS),
+        sentences=expand(layout.SENTENCES, article=ARTICLE_IDS),
     output:
         summary=report(layout.SUMMARY, caption="../report/corpus_summary.rst", category="Corpus"),
         removed=layout.REMOVED,
@@ -25,9 +25,9 @@ rule corpus_summary:
 
 rule figures_compare:
     input:
-        **per_language("keyness", layout.keyness, CORPUS_LANGUAGES),
-        prevalence=layout.compare_table("concept_prevalence"),
-        differences=layout.compare_table("concept_differences"),
+        **per_language("keyness", layout.KEYNESS, CORPUS_LANGUAGES),
+        prevalence=layout.COMPARE_TABLE.format(table="concept_prevalence"),
+        differences=layout.COMPARE_TABLE.format(table="concept_differences"),
         mixtures=layout.CROSSLINGUAL.table("article_topics"),
     output:
         **figure_outputs(layout.compare_figures(GROUPINGS, CORPUS_LANGUAGES)),

@@ -5,9 +5,9 @@ for shard, members in SHARDS.items():
             rule_name("segment", shard)
         input:
             **tokenizer_resources(shard_language(shard)),
-            text=[layout.clean_text(article) for article in members],
+            text=expand(layout.CLEAN_TEXT, article=members),
         output:
-            sentences=[layout.sentences(article) for article in members],
+            sentences=expand(layout.SENTENCES, article=members),
         params:
             articles=members,
             language=shard_language(shard),

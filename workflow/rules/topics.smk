@@ -1,9 +1,9 @@
 rule topic_units:
     input:
-        sentences=lambda wildcards: [layout.sentences(article) for article in articles_in(wildcards.language)],
-        coded=lambda wildcards: [layout.coded_article(article) for article in articles_in(wildcards.language)],
+        sentences=lambda wildcards: expand(layout.SENTENCES, article=articles_in(wildcards.language)),
+        coded=lambda wildcards: expand(layout.CODED_ARTICLE, article=articles_in(wildcards.language)),
     output:
-        units=layout.units("{language}"),
+        units=layout.UNITS,
     params:
         min_tokens=config["topics"]["min_unit_tokens"],
         code=code("topic_units.py"),
@@ -21,7 +21,7 @@ rule topic_units:
 
 rule topic_model:
     input:
-        units=layout.units("{language}"),
+        units=layout.UNITS,
     output:
         **{table: layout.TopicScope("{language}", "{model}").table(table) for table in layout.TOPIC_TABLES},
     params:
@@ -43,7 +43,7 @@ rule topic_model:
 
 rule crosslingual_topics:
     input:
-        units=[layout.units(language) for language in CORPUS_LANGUAGES],
+        units=expand(layout.UNITS, language=CORPUS_LANGUAGES),
     output:
         **{table: layout.CROSSLINGUAL.table(table) for table in layout.CROSSLINGUAL_TABLES},
     params:

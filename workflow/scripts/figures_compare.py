@@ -11,10 +11,10 @@ with rule_log(snakemake.log[0]):
     prevalence = read_tsv(snakemake.input.prevalence)
     differences = read_tsv(snakemake.input.differences)
     for grouping in snakemake.params.groupings:
-        figures.save(figures.prevalence_figure(prevalence, grouping), out, layout.prevalence_figure(grouping))
-        figures.save(figures.difference_figure(differences, grouping), out, layout.differences_figure(grouping))
+        figures.save(figures.prevalence_figure(prevalence, grouping), out, layout.PREVALENCE_FIGURE.format(grouping=grouping))
+        figures.save(figures.difference_figure(differences, grouping), out, layout.DIFFERENCES_FIGURE.format(grouping=grouping))
     figures.save(figures.heatmap_figure(prevalence), out, layout.HEATMAP_FIGURE)
     figures.save(figures.mixture_figure(read_tsv(snakemake.input.mixtures)), out, layout.MIXTURES_FIGURE)
     for language in snakemake.params.languages:
         keyness = read_tsv(snakemake.input[layout.key("keyness", language)])
-        figures.save(figures.keyness_figure(keyness, language), out, layout.keyness_figure(language))
+        figures.save(figures.keyness_figure(keyness, language), out, layout.KEYNESS_FIGURE.format(language=language))

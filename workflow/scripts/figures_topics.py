@@ -16,8 +16,8 @@ with rule_log(snakemake.log[0]):
     for language in snakemake.params.languages:
         selection = {model: model_table("selection", language, model) for model in layout.MODELS}
         figures.save(figures.selection_figure(selection, f"K selection ({language})"), out,
-                     layout.selection_figure(language))
+                     layout.SELECTION_FIGURE.format(language=language))
         for model in layout.MODELS:
             title = f"{language} {model.upper()}: top terms"
             figures.save(figures.topic_terms_figure(model_table("topics", language, model), title), out,
-                         layout.topic_terms_figure(language, model))
+                         layout.TOPIC_TERMS_FIGURE.format(language=language, model=model))

@@ -171,9 +171,9 @@ def _codebook_section(inputs: ReportInputs) -> str:
 
 def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str]) -> str:
     figures = "".join(
-        figure(figure_link(layout.selection_figure(lang)), f"K selection for {lang}: NPMI and stability")
+        figure(figure_link(layout.SELECTION_FIGURE.format(language=lang)), f"K selection for {lang}: NPMI and stability")
         + "".join(
-            figure(figure_link(layout.topic_terms_figure(lang, model)), f"Top terms of the chosen {model.upper()} topics ({lang})")
+            figure(figure_link(layout.TOPIC_TERMS_FIGURE.format(language=lang, model=model)), f"Top terms of the chosen {model.upper()} topics ({lang})")
             for model in layout.MODELS
         )
         for lang in inputs.languages
@@ -190,14 +190,14 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
              "<p>95% bootstrap intervals; <code>resampling</code> says whether articles or sentences within "
              "articles were resampled (groups with few articles).</p>"]
     for grouping in inputs.groupings:
-        parts.append(figure(figure_link(layout.prevalence_figure(grouping)), f"Concept prevalence by {grouping}"))
-        parts.append(figure(figure_link(layout.differences_figure(grouping)), f"Differences in concept prevalence by {grouping}"))
+        parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
+        parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
     parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
     parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
     for lang in inputs.languages:
         keyness = read_tsv(inputs.path("keyness", lang))
-        parts.append(figure(figure_link(layout.keyness_figure(lang)), f"Keyness ({lang})"))
+        parts.append(figure(figure_link(layout.KEYNESS_FIGURE.format(language=lang)), f"Keyness ({lang})"))
         top = keyness.groupby(["grouping", "group_a", "group_b"], sort=False).head(10)
         parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), rtl_columns=frozenset({"term"})))
     return "".join(parts)
