@@ -24,7 +24,8 @@ PACKAGES = ["snakemake", "pandas", "numpy", "scipy", "scikit-learn", "seaborn", 
 
 @dataclass
 class ReportInputs:
-    named: Mapping[str, str | list[str]]  # the rule's named inputs, as `layout.report_inputs` names them
+    # the rule's named inputs: `layout.report_inputs`, and the article sheet as "sheet"
+    named: Mapping[str, str | list[str]]
     config: dict
     inputs_to_hash: list[Path]
     languages: list[str]
@@ -71,10 +72,6 @@ def _hashes(paths: list[Path]) -> pd.DataFrame:
     return pd.DataFrame([{"file": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in sorted(paths)])
 
 
-def _scope_label(scope: layout.TopicScope) -> str:
-    return f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
-
-
 def _paragraphs(sentence_tables: list[Path]) -> dict[str, pd.DataFrame]:
     """article id -> the paragraph of each of its sentences."""
     columns = ["article_id", "sentence_id", "paragraph"]
@@ -87,42 +84,8 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
     home = site.index.parent
     summary = read_tsv(inputs.path("summary"))
     removed = read_tsv(inputs.path("removed"))
-    coded = read_tsv(inputs.path("coded"))
-    sheet = read_tsv(inputs.path("sheet")).set_index("id", drop=False)
-    paragraphs = _paragraphs(inputs.paths("sentences"))
-    no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
-
-    for article_id in summary["article_id"]:
-        sentences = coded[coded["article_id"] == article_id].merge(
-            paragraphs.get(article_id, no_sentences), on="sentence_id", how="left"
-        )
-        write_text(
-            article_page(sheet.loc[article_id].to_dict(), sentences, removed[removed["article_id"] == article_id],
-                         home=href(site.index, site.articles)),
-            site.article(article_id),
-        )
-
-    topic_sections = []
-    for scope in layout.topic_scopes(inputs.languages):
-        label = _scope_label(scope)
-        labels, terms = read_tsv(inputs.path("topics", scope.name, "labels")), read_tsv(inputs.path("topics", scope.name, "topics"))
-        reps = read_tsv(inputs.path("topics", scope.name, "representatives"))
-        concepts = read_tsv(inputs.path("topics", scope.name, "concepts"))
-        selection = read_tsv(inputs.path("topics", scope.name, "selection"))
-        for topic in labels["topic"]:
-            write_text(
-                topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
-                           concepts[concepts["topic"] == topic], scope.language,
-                           home=href(site.index, site.topics), article_link=lambda a: href(site.article(a), site.topics)),
-                site.topic(scope, topic),
-            )
-        note = selection["note"].iloc[0] if len(selection) else ""
-        topic_sections.append(
-            f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
-            + table(labels.assign(language=scope.language),
-                    {"topic": lambda rec, s=scope: href(site.topic(s, rec["topic"]), home)},
-                    frozenset({"top_terms", "frex_terms"}))
-        )
+    _article_pages(inputs, site, summary, removed)
+    topic_sections = [_topic_pages(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
 
     def article_link(article_id: str) -> str:
         return href(site.article(article_id), home)
@@ -140,6 +103,44 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
         _methods_section(inputs),
     ])
     write_text(page("Upward socializing and networking advice", body), site.index)
+
+
+def _article_pages(inputs: ReportInputs, site: Site, summary: pd.DataFrame, removed: pd.DataFrame) -> None:
+    coded = read_tsv(inputs.path("coded"))
+    sheet = read_tsv(inputs.path("sheet")).set_index("id", drop=False)
+    paragraphs = _paragraphs(inputs.paths("sentences"))
+    no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
+    for article_id in summary["article_id"]:
+        sentences = coded[coded["article_id"] == article_id].merge(
+            paragraphs.get(article_id, no_sentences), on="sentence_id", how="left"
+        )
+        write_text(
+            article_page(sheet.loc[article_id].to_dict(), sentences, removed[removed["article_id"] == article_id],
+                         home=href(site.index, site.articles)),
+            site.article(article_id),
+        )
+
+
+def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> str:
+    """Writes a page per topic of the model; returns the model's section of the overview."""
+    tables = {name: read_tsv(inputs.path("topics", scope.name, name)) for name in layout.REPORT_TOPIC_TABLES}
+    labels, terms, reps, concepts = (tables[name] for name in ("labels", "topics", "representatives", "concepts"))
+    label = f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
+    for topic in labels["topic"]:
+        write_text(
+            topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
+                       concepts[concepts["topic"] == topic], scope.language,
+                       home=href(site.index, site.topics), article_link=lambda a: href(site.article(a), site.topics)),
+            site.topic(scope, topic),
+        )
+    selection = tables["selection"]
+    note = selection["note"].iloc[0] if len(selection) else ""
+    return (
+        f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
+        + table(labels.assign(language=scope.language),
+                {"topic": lambda rec: href(site.topic(scope, rec["topic"]), site.index.parent)},
+                frozenset({"top_terms", "frex_terms"}))
+    )
 
 
 def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: Callable[[str], str]) -> str:
