@@ -15,6 +15,7 @@ from .document import Document
 from .markup import mark_markup
 from .repeats import mark_repeats
 
+
 @dataclass(frozen=True)
 class CleanArticle:
     text: str  # paragraphs separated by one blank line, ending with a newline

@@ -117,6 +117,7 @@ TRAILING_DEBRIS = [
     ("separator", re.compile(r"(?<=[。！？.!?])\s+[,，;；、]\s*$")),
 ]
 
+
 def mark_boilerplate(doc: Document, language: str) -> None:
     for line in doc.lines:
         if doc.is_removed(line):

@@ -2,9 +2,9 @@
 
 Paragraphs are compared on a key that ignores white space, zero-width characters, case and
 compatibility forms (`ingest.comparable_text`, also behind the sheet's duplicate check), so
-that a copy that differs only in spacing still counts. The first
-occurrence stays. Short paragraphs that recur on their own ("For example:", a refrain) are
-ordinary writing and stay; they only go as part of a longer repeated run.
+that a copy that differs only in spacing still counts. The first occurrence stays. Short
+paragraphs that recur on their own ("For example:", a refrain) are ordinary writing and stay;
+they only go as part of a longer repeated run.
 """
 
 from __future__ import annotations
