@@ -7,22 +7,23 @@ from pathlib import Path
 import pytest
 
 from upsoc.clean import clean_text, decode
-from upsoc.tokenize import make_tokenizer
+from upsoc.languages import profile
 from upsoc.tsv import read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "data"
 FIXTURE_CORPUS = FIXTURES / "corpus"
 USER_DICTIONARY = ROOT / "data" / "lexicon" / "zh_userdict.txt"
+VALIDATION_SAMPLE = ROOT / "data" / "validation" / "codebook_validation.tsv"
 
 
 @pytest.fixture(scope="session")
 def tokenizers():
     """Loaded once: hazm and jieba take seconds to start."""
     return {
-        "zh": make_tokenizer("zh", USER_DICTIONARY),
-        "fa": make_tokenizer("fa"),
-        "en": make_tokenizer("en"),
+        "zh": profile("zh").make_tokenizer(USER_DICTIONARY),
+        "fa": profile("fa").make_tokenizer(),
+        "en": profile("en").make_tokenizer(),
     }
 
 
@@ -58,14 +59,13 @@ def codebook():
 @pytest.fixture(scope="session")
 def coders(codebook, tokenizers):
     """language -> (analyse(text) -> tokens, CueMatcher, AdviceDetector), built like the workflow builds them."""
-    from upsoc.clean.normalize import ParagraphNormalizer
     from upsoc.coding.advice import AdviceDetector, compile_advice
     from upsoc.coding.codebook import compile_cues
     from upsoc.coding.matcher import CueMatcher
 
     built = {}
     for language, tokenizer in tokenizers.items():
-        normalizer = ParagraphNormalizer(language)
+        normalizer = profile(language).make_normalizer()
         cues = compile_cues(codebook, language, tokenizer, normalizer)
         advice = compile_advice(codebook.advice[language], tokenizer, normalizer)
         built[language] = (
@@ -86,8 +86,7 @@ def make_project(path):
     shutil.copytree(FIXTURE_CORPUS, path / "data")
     shutil.copytree(ROOT / "data" / "lexicon", path / "data" / "lexicon")
     shutil.copy(ROOT / "data" / "codebook.yaml", path / "data" / "codebook.yaml")
-    (path / "tests" / "data").mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "data" / "codebook_validation.tsv", path / "tests" / "data")
+    shutil.copytree(ROOT / "data" / "validation", path / "data" / "validation")
     return path
 
 

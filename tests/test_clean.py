@@ -2,9 +2,10 @@
 
 import pytest
 
-from upsoc.clean import AUDIT_COLUMNS, decode
+from upsoc.clean import decode
 from upsoc.clean.normalize import normalize_en, normalize_zh
 from upsoc.clean.persian import PersianNormalizer
+from upsoc.tables import AUDIT_COLUMNS
 
 
 def rules(article):

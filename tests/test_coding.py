@@ -3,14 +3,15 @@
 import pandas as pd
 import pytest
 import yaml
-from conftest import CODEBOOK_SCHEMA, FIXTURES, ROOT
+from conftest import CODEBOOK_SCHEMA, ROOT, VALIDATION_SAMPLE
 
 from upsoc.coding import code_sentences
 from upsoc.coding.codebook import CodebookError, load_codebook
-from upsoc.coding.coverage import coverage_table, parse_cues
+from upsoc.coding.coverage import coverage_table
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
 from upsoc.sheet import load_schema
+from upsoc.tables import CUE_COLUMNS, parse_concepts, parse_cues
 from upsoc.tsv import read_tsv
 
 # The fixed concept ids of the analysis instrument.
@@ -57,8 +58,7 @@ def test_a_malformed_cue_is_refused_with_its_path(tmp_path):
 
 
 def cue_table(rows):
-    columns = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
-    return pd.DataFrame([dict(zip(columns, r)) for r in rows])
+    return pd.DataFrame([dict(zip(CUE_COLUMNS, r)) for r in rows])
 
 
 def test_chinese_cues_match_whole_tokens_only():
@@ -136,7 +136,7 @@ def test_every_sentence_is_coded_once_with_its_evidence(coders, codebook):
     coded = code_sentences(sentences, {"language": "en", "frame": "networking", "origin": "US"}, matcher, detector, codebook.ids)
     assert list(coded["sentence_id"]) == [1, 2]
     assert coded.loc[0, "is_advice"] == 1 and coded.loc[0, "advice_cues"] == "^host"
-    assert "host_gatherings" in coded.loc[0, "concepts"].split(";")
+    assert "host_gatherings" in parse_concepts(coded.loc[0, "concepts"])
     assert parse_cues(coded.loc[0, "cues"])["host_gatherings"] == ["host"]
     assert coded.loc[1, "concepts"] == "" and coded.loc[1, "is_advice"] == 0
 
@@ -165,7 +165,7 @@ def test_coverage_counts_matches_and_lists_unmatched_cues():
 
 
 def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook):
-    sample = read_tsv(FIXTURES / "codebook_validation.tsv")
+    sample = read_tsv(VALIDATION_SAMPLE)
     assert len(sample) >= 60 and set(sample["language"]) == {"zh", "fa", "en"}
     predicted = code_sample(
         sample,
@@ -185,7 +185,7 @@ def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook)
 @pytest.mark.parametrize("language", ["zh", "fa", "en"])
 def test_the_cue_index_finds_what_trying_every_cue_finds(coders, cleaned_fixtures, language, monkeypatch):
     analyse, matcher, _ = coders[language]
-    sample = read_tsv(ROOT / "tests" / "data" / "codebook_validation.tsv")
+    sample = read_tsv(VALIDATION_SAMPLE)
     texts = list(sample.loc[sample["language"] == language, "text"])
     texts += [p for _, clean in cleaned_fixtures.values() for p in clean.text.split("\n\n")]
     analysed = [analyse(text) for text in texts]

@@ -9,7 +9,7 @@ import pytest
 from upsoc.compare.bootstrap import ARTICLES, SENTENCES, SINGLE, BootstrapSettings, replicate_weights, resampling_scheme
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.groups import comparisons, jensen_shannon
-from upsoc.compare.keyness import benjamini_hochberg, log_odds
+from upsoc.compare.keyness import KeynessPlan, benjamini_hochberg, keyness_plans, language_keyness, log_odds
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
 
@@ -35,9 +35,10 @@ CODED = coded([
 
 
 def test_resampling_scheme_depends_on_the_number_of_articles():
-    assert resampling_scheme(5, BootstrapSettings(min_articles=5)) == ARTICLES
-    assert resampling_scheme(2, BootstrapSettings(min_articles=5)) == SENTENCES
-    assert resampling_scheme(1, BootstrapSettings(min_articles=5)) == SINGLE
+    five = BootstrapSettings(replicates=100, min_articles=5, random_state=7)
+    assert resampling_scheme(5, five) == ARTICLES
+    assert resampling_scheme(2, five) == SENTENCES
+    assert resampling_scheme(1, five) == SINGLE
 
 
 def test_replicate_weights_respect_articles():
@@ -157,3 +158,52 @@ def test_translation_pairs_divergence_and_rank_among_other_articles():
     drifted = pairs_coded.replace({"concepts": {"x;y": "y", "x": "y"}}).where(pairs_coded["article_id"] == "en1", pairs_coded)
     row = parallel_pairs(pairs_sheet, drifted, mixtures, ["x", "y", "z"]).iloc[0]
     assert row["concept_jsd"] > 0 and row["concept_rank"] == 0.5
+
+
+# Three languages as in the shipped corpus: English articles from two frames, Chinese articles
+# from three origins, Persian articles that are all about networking.
+KEYNESS_SHEET = pd.DataFrame([
+    {"id": "coffee-chats", "language": "en", "frame": "networking", "origin": "US"},
+    {"id": "reach-up", "language": "en", "frame": "upward_socializing", "origin": "US"},
+    {"id": "mentor-note", "language": "zh", "frame": "upward_socializing", "origin": "CN"},
+    {"id": "circle", "language": "zh", "frame": "upward_socializing", "origin": "TW"},
+    {"id": "overseas", "language": "zh", "frame": "networking", "origin": ""},
+    {"id": "basics", "language": "fa", "frame": "networking", "origin": "IR"},
+    {"id": "events", "language": "fa", "frame": "networking", "origin": "IR"},
+])
+
+
+def test_two_groups_give_one_pairwise_plan():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["coffee-chats", "reach-up"], ["frame"])
+    assert plans == [KeynessPlan("frame", "pairwise", "networking", "upward_socializing", ["coffee-chats"], ["reach-up"])]
+
+
+def test_three_groups_add_each_against_the_rest():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["circle", "mentor-note", "overseas"], ["origin"])
+    assert [(p.comparison, p.group_a, p.group_b) for p in plans] == [
+        ("one_vs_rest", "CN", "rest"), ("one_vs_rest", "TW", "rest"), ("one_vs_rest", "unknown", "rest"),
+        ("pairwise", "CN", "TW"), ("pairwise", "CN", "unknown"), ("pairwise", "TW", "unknown"),
+    ]
+    assert (plans[0].articles_a, plans[0].articles_b) == (["mentor-note"], ["circle", "overseas"])
+    assert (plans[5].articles_a, plans[5].articles_b) == (["circle"], ["overseas"])
+
+
+def test_a_language_whose_articles_share_a_value_has_no_comparison_for_it():
+    plans = keyness_plans(KEYNESS_SHEET.set_index("id", drop=False), ["basics", "events"], ["frame", "origin", "language"])
+    assert plans == []
+
+
+def test_language_keyness_compares_only_that_languages_articles():
+    units = pd.DataFrame({
+        "article_id": ["coffee-chats", "coffee-chats", "reach-up", "basics", "events"],
+        "language": ["en", "en", "en", "fa", "fa"],
+        "terms": ["coffee chat coffee", "chat ask", "senior mentor senior mentor", "شبکه رابطه", "ایونت شبکه"],
+    })
+    english = language_keyness(units, KEYNESS_SHEET, "en", ["frame", "language"], prior_strength=10, min_count=2)
+    assert set(zip(english["grouping"], english["group_a"], english["group_b"])) == {
+        ("frame", "networking", "upward_socializing")}
+    counts = english.set_index("term")[["count_a", "count_b"]]
+    assert counts.loc["coffee"].tolist() == [2, 0] and counts.loc["senior"].tolist() == [0, 2]
+    assert "ask" not in counts.index  # below min_count
+    persian = language_keyness(units, KEYNESS_SHEET, "fa", ["frame", "language"], prior_strength=10, min_count=2)
+    assert persian.empty and list(persian.columns)[:4] == ["grouping", "comparison", "group_a", "group_b"]

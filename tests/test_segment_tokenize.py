@@ -3,7 +3,8 @@
 import pytest
 
 from upsoc.segment import paragraphs, split_sentences
-from upsoc.sentences import COLUMNS, sentence_table
+from upsoc.sentences import sentence_table
+from upsoc.tables import SENTENCE_COLUMNS
 
 
 def texts(text, language):
@@ -75,7 +76,7 @@ def test_sentence_table_columns_align(cleaned_fixtures, tokenizers, language):
     article_id = {"zh": "mentor-note", "fa": "networking-basics", "en": "coffee-chats"}[language]
     _, article = cleaned_fixtures[article_id]
     table = sentence_table(article_id, article.text, language, tokenizers[language])
-    assert list(table.columns) == COLUMNS
+    assert list(table.columns) == SENTENCE_COLUMNS
     assert list(table["sentence_id"]) == list(range(1, len(table) + 1))
     for row in table.itertuples():
         n = len(row.tokens.split())

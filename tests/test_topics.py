@@ -5,17 +5,26 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 from sklearn.decomposition import LatentDirichletAllocation
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from scipy.sparse import csr_matrix
 
 from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
-from upsoc.topics.fit import TopicSettings, article_topics, choose_k, fit_topics
+from upsoc.topics.fit import TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics
 from upsoc.topics.models import VectorizedLDA, make_vectorizer
 from upsoc.topics.labels import frex
 from upsoc.topics.metrics import diversity, matched_overlap, npmi
 from upsoc.topics.units import build_units
+
+CONFIG = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))["topics"]
+
+
+def settings(**changes) -> TopicSettings:
+    """The shipped configuration's topic settings, with `changes`."""
+    configured = {name: CONFIG[name] for name in ("ks", "random_state", "stability_seeds", "min_stability", "max_fit_units")}
+    return TopicSettings(**{**configured, **changes})
 
 
 def sentences(rows):
@@ -64,10 +73,9 @@ def test_frex_prefers_frequent_and_exclusive_terms():
 
 def test_k_selection_rule():
     selection = pd.DataFrame({"k": [4, 6, 8], "npmi": [0.1, 0.3, 0.2], "stability": [0.9, 0.4, 0.6]})
-    settings = TopicSettings(min_stability=0.5)
-    assert choose_k(selection, settings) == 8  # best NPMI among the stable Ks
-    assert choose_k(selection.assign(stability=[0.1, 0.3, 0.2]), settings) == 6  # most stable
-    assert choose_k(selection, TopicSettings(k=4)) == 4  # pinned
+    assert choose_k(selection, settings(min_stability=0.5)) == 8  # best NPMI among the stable Ks
+    assert choose_k(selection.assign(stability=[0.1, 0.3, 0.2]), settings(min_stability=0.5)) == 6  # most stable
+    assert choose_k(selection, settings(k=4)) == 4  # pinned
 
 
 def synthetic_units(n=60, seed=0):
@@ -84,9 +92,9 @@ def synthetic_units(n=60, seed=0):
 @pytest.mark.parametrize("kind", ["lda", "nmf"])
 def test_models_recover_planted_topics_deterministically(kind):
     units = synthetic_units()
-    settings = TopicSettings(ks=[2, 3, 4], stability_seeds=2, k=3)
-    tables = fit_topics(units, kind, settings)
-    again = fit_topics(units, kind, settings)
+    chosen = settings(ks=[2, 3, 4], stability_seeds=2, k=3)
+    tables = fit_topics(units, kind, chosen)
+    again = fit_topics(units, kind, chosen)
     for name in tables:
         pd.testing.assert_frame_equal(tables[name], again[name])
     selection = tables["selection"]
@@ -102,7 +110,7 @@ def test_models_recover_planted_topics_deterministically(kind):
 
 
 def test_lda_selection_finds_the_planted_number_of_topics():
-    selection = fit_topics(synthetic_units(), "lda", TopicSettings(ks=[2, 3, 4], stability_seeds=2))["selection"]
+    selection = fit_topics(synthetic_units(), "lda", settings(ks=[2, 3, 4], stability_seeds=2))["selection"]
     assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
 
 
@@ -110,7 +118,7 @@ def test_lda_selection_finds_the_planted_number_of_topics():
 @pytest.mark.parametrize("kind", ["lda", "nmf"])
 def test_a_model_fit_on_a_sample_still_gives_every_unit_its_mixture(kind):
     units = synthetic_units(n=300)
-    tables = fit_topics(units, kind, TopicSettings(ks=[2, 3, 4], stability_seeds=1, max_fit_units=90))
+    tables = fit_topics(units, kind, settings(ks=[2, 3, 4], stability_seeds=1, max_fit_units=90))
     selection = tables["selection"]
     assert set(selection["units"]) == {300} and set(selection["fit_units"]) == {90}
     assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
@@ -155,8 +163,8 @@ def test_an_article_and_its_translation_get_nearly_the_same_crosslingual_mixture
         coded = code_sentences(table, {"language": language, "frame": "networking", "origin": ""}, matcher, detector, codebook.ids)
         all_units.append(build_units(table, coded, language, min_tokens=6))
     units = pd.concat(all_units, ignore_index=True)
-    tables = fit_topics(units, "lda", TopicSettings(ks=[3], stability_seeds=0, min_df=1), column="concepts")
-    mixtures = article_topics(tables["doc_topics"], units).pivot(index="article_id", columns="topic", values="weight")
+    tables = crosslingual_topics(units, settings(ks=[3], stability_seeds=0))
+    mixtures = tables["article_topics"].pivot(index="article_id", columns="topic", values="weight")
     pair = jensen_shannon(mixtures.loc["follow-up-zh"], mixtures.loc["follow-up-en"])
     assert pair < 0.1
     others = [jensen_shannon(mixtures.loc["follow-up-zh"], mixtures.loc[a]) for a in ["networking-basics", "coffee-chats"]]

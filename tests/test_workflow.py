@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -145,3 +146,30 @@ def test_every_rule_declares_its_log_benchmark_threads_and_resources():
         for block in blocks:
             for directive in ("log:", "benchmark:", "threads:", "mem_mb=", "runtime="):
                 assert directive in block, f"{path.name}: a rule lacks {directive}\n{block[:200]}"
+
+
+def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
+    """Moved anywhere, under any names, the inputs still make a report whose links all work."""
+    from upsoc import layout
+    from upsoc.report.build import ReportInputs, Site, build_report
+
+    sheet = read_tsv(first_run / "data/articles.tsv")
+    config = yaml.safe_load((first_run / "config/config.yaml").read_text(encoding="utf-8"))
+    languages, articles = sorted(set(sheet["language"])), sorted(sheet["id"])
+    declared = {**layout.report_inputs(languages, config["compare"]["groupings"], articles), "sheet": config["articles"]}
+    moved, count = {}, 0
+    for name, paths in declared.items():
+        relocated = []
+        for path in paths if isinstance(paths, list) else [paths]:
+            count += 1
+            target = tmp_path / "elsewhere" / f"{count}{Path(path).suffix}"
+            target.parent.mkdir(exist_ok=True)
+            shutil.copy(first_run / path, target)
+            relocated.append(str(target))
+        moved[name] = relocated if isinstance(paths, list) else relocated[0]
+    site = Site(tmp_path / "site" / "index.html", tmp_path / "site" / "pages", tmp_path / "site" / "topic-pages")
+    build_report(ReportInputs(moved, config, [], languages, config["compare"]["groupings"]), site)
+    for page in (tmp_path / "site").rglob("*.html"):
+        for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
+            assert (page.parent / link).resolve().is_file(), (page.name, link)
+    assert len(list(site.articles.glob("*.html"))) == len(articles)

@@ -29,11 +29,13 @@ from .ingest import (
     check_article_text,
     check_size_and_kind,
     content_key,
+    decode_utf8,
     detect_encoding,
     detect_format,
     html_metadata,
     split_front_matter,
 )
+from .languages import LANGUAGES
 from .sheet import SheetError, check_parallels, load_schema, load_sheet, schema_problems
 from .tsv import read_tsv, write_text, write_tsv
 
@@ -72,7 +74,7 @@ def read_source(path: Path, language: str, max_bytes: int) -> tuple[str, str | N
     if problems:
         raise ArticleError(problems[0])
     try:
-        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"), None
+        return decode_utf8(data), None
     except UnicodeDecodeError:
         detected = detect_encoding(data, language)
         if detected is None:
@@ -179,7 +181,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     adding = commands.add_parser("add", help="copy an article into data/raw/ and add its row to the sheet")
     adding.add_argument("path", help="a .txt, .md or .html file (front matter and page metadata fill the row)")
-    adding.add_argument("--language", required=True, help="zh, fa or en")
+    adding.add_argument("--language", required=True, help=", ".join(LANGUAGES))
     adding.add_argument("--frame", required=True, help="e.g. upward_socializing or networking")
     adding.add_argument("--origin", help="ISO 3166-1 alpha-2 country code of the discourse, e.g. CN")
     adding.add_argument("--id", help="ASCII slug; derived from the file name when omitted")

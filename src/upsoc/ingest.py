@@ -21,17 +21,11 @@ from pathlib import Path
 
 import yaml
 
+from .languages import LANGUAGES
+
 DEFAULT_MAX_BYTES = 5_000_000
 # Words of the declared language's script must make up at least this share of all words.
 MIN_SCRIPT_SHARE = 0.5
-SCRIPTS = {
-    "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
-    "fa": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "en": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-}
-SCRIPT_NAMES = {"zh": "Chinese characters", "fa": "Arabic script", "en": "Latin script"}
-# Legacy encodings tried, in order, when charset detection gives text in the wrong script.
-LEGACY_ENCODINGS = {"zh": ("gb18030", "big5"), "fa": ("cp1256", "iso8859_6"), "en": ("cp1252", "latin_1")}
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 # YAML front matter between `---` lines, TOML between `+++` lines, at the very start
@@ -73,7 +67,8 @@ def script_units(text: str, language: str) -> tuple[int, int]:
     Chinese prose (LinkedIn) weighs as much as one character beside it, not once per letter;
     tags, addresses and link targets are not counted, since nobody reads them."""
     units = _UNIT.findall(_MARKUP.sub(" ", text))
-    return sum(1 for unit in units if SCRIPTS[language].match(unit)), len(units)
+    script = LANGUAGES[language].script
+    return sum(1 for unit in units if script.match(unit)), len(units)
 
 
 def script_share(text: str, language: str) -> float:
@@ -83,7 +78,7 @@ def script_share(text: str, language: str) -> float:
 
 def dominant_language(text: str) -> str | None:
     """The language whose script most letters of the text are in, if any has a majority."""
-    shares = {language: script_share(text, language) for language in SCRIPTS}
+    shares = {language: script_share(text, language) for language in LANGUAGES}
     language = max(shares, key=shares.get)
     return language if shares[language] >= MIN_SCRIPT_SHARE else None
 
@@ -107,7 +102,7 @@ def detect_encoding(data: bytes, language: str) -> tuple[str, str] | None:
             return text, best.encoding
         if guessed is not None:
             return None
-    for encoding in LEGACY_ENCODINGS.get(language, ()):
+    for encoding in (LANGUAGES[language].legacy_encodings if language in LANGUAGES else ()):
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -167,10 +162,20 @@ def article_text(text: str, fmt: str) -> str:
     return text[split_front_matter(text)[1] :]
 
 
+def comparable_text(text: str) -> str:
+    """The text without white space, zero-width characters, case and compatibility forms: what
+    two copies of it share however they were scraped."""
+    return _IGNORED_IN_KEY.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
 def content_key(text: str) -> str:
-    """Hash of a text that ignores white space, zero-width characters, case and compatibility forms."""
-    normalised = _IGNORED_IN_KEY.sub("", unicodedata.normalize("NFKC", text)).casefold()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    """Hash of `comparable_text`: the same for copies of one article."""
+    return hashlib.sha256(comparable_text(text).encode("utf-8")).hexdigest()
+
+
+def decode_utf8(data: bytes) -> str:
+    """UTF-8 bytes as text, without a byte-order mark; UnicodeDecodeError when they are not UTF-8."""
+    return data.decode("utf-8").removeprefix("\ufeff")
 
 
 def check_size_and_kind(data: bytes, name: str, max_bytes: int) -> list[str]:
@@ -188,7 +193,7 @@ def check_article_bytes(data: bytes, name: str, language: str, max_bytes: int) -
     if problems:
         return problems, ""
     try:
-        text = data.decode("utf-8")
+        text = decode_utf8(data)
     except UnicodeDecodeError:
         detected = detect_encoding(data, language)
         guess = f"it looks like {detected[1]}" if detected else "its encoding could not be detected"
@@ -203,9 +208,9 @@ def check_article_text(text: str, name: str, language: str) -> tuple[list[str], 
     if not body.strip():
         return [f"{name}: no text (the file is empty, white space only, or the page has no main text)"], body
     share = script_share(body, language)
-    if language in SCRIPTS and share < MIN_SCRIPT_SHARE:
+    if language in LANGUAGES and share < MIN_SCRIPT_SHARE:
         return [
             f"{name}: declared language {language!r}, but only {share:.0%} of its words are in "
-            f"{SCRIPT_NAMES[language]}: check `language`, and that the file holds the article's text"
+            f"{LANGUAGES[language].script_name}: check `language`, and that the file holds the article's text"
         ], body
     return [], body

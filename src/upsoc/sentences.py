@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .segment import split_sentences
-
-COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text", "tokens", "lemmas", "stopword_flags"]
+from .tables import SENTENCE_COLUMNS
 
 
 def sentence_table(article_id: str, text: str, language: str, tokenizer) -> pd.DataFrame:
@@ -27,4 +26,4 @@ def sentence_table(article_id: str, text: str, language: str, tokenizer) -> pd.D
                 "stopword_flags": " ".join("1" if t.stopword else "0" for t in tokens),
             }
         )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from .ingest import DEFAULT_MAX_BYTES, check_article_bytes, content_key
+from .languages import LANGUAGES
 from .tsv import read_tsv
 
 
@@ -18,7 +19,12 @@ class SheetError(ValueError):
 
 
 def load_schema(path: str | Path) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """A JSON schema of this project; its `$defs/language`, when it has one, accepts exactly the
+    languages of `upsoc.languages`, so that the registry is the only list of them."""
+    schema = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if "language" in schema.get("$defs", {}):
+        schema["$defs"]["language"]["enum"] = list(LANGUAGES)
+    return schema
 
 
 def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""Tokens, lemmas and stopword flags, with the right tool for each language.
+"""Tokens, lemmas and stopword flags, with the right tool for each language (each language's
+profile in `upsoc.languages` names its tokenizer).
 
 * zh: jieba, with a user dictionary of the field's terms so that 向上社交, 人脉 or 信息面试
   stay one token; Chinese does not inflect, so the lemma is the token; stopwords from
@@ -159,13 +160,3 @@ class EnglishTokenizer:
             lemma = "not" if lower == "n't" else self._lemmatize(lower).lower()
             tokens.append(Token(text, lemma, lower in self._stopwords or lemma in self._stopwords))
         return tokens
-
-
-def make_tokenizer(language: str, zh_user_dictionary: str | Path | None = None):
-    if language == "zh":
-        return ChineseTokenizer(zh_user_dictionary)
-    if language == "fa":
-        return PersianTokenizer()
-    if language == "en":
-        return EnglishTokenizer()
-    raise ValueError(f"no tokenizer for language {language!r}")

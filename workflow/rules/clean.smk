@@ -7,12 +7,12 @@ for shard, members in SHARDS.items():
         input:
             raw=[raw_path(article) for article in members],
         output:
-            text=[f"results/clean/{article}.txt" for article in members],
-            removed=[f"results/clean/{article}.removed.tsv" for article in members],
+            text=expand(layout.CLEAN_TEXT, article=members),
+            removed=expand(layout.REMOVED_SPANS, article=members),
         params:
             articles=members,
             language=shard_language(shard),
-            code=CODE["clean"],
+            code=code("clean.py"),
         log:
             f"logs/clean/{shard}.log",
         benchmark:

@@ -4,10 +4,10 @@ rule compile_codebook:
         codebook=config["codebook"],
         schema="workflow/schemas/codebook.schema.yaml",
     output:
-        cues="results/coding/cues/{language}.tsv",
-        advice="results/coding/advice/{language}.tsv",
+        cues=layout.CUES,
+        advice=layout.ADVICE,
     params:
-        code=CODE["coding"],
+        code=code("compile_codebook.py"),
     log:
         "logs/compile_codebook/{language}.log",
     benchmark:
@@ -27,13 +27,13 @@ for shard, members in SHARDS.items():
             rule_name("code", shard)
         input:
             **compiled_codebook(shard_language(shard)),
-            sentences=[f"results/sentences/{article}.tsv" for article in members],
+            sentences=expand(layout.SENTENCES, article=members),
         output:
-            coded=[f"results/coding/articles/{article}.tsv" for article in members],
+            coded=expand(layout.CODED_ARTICLE, article=members),
         params:
             articles=[article_metadata(article) for article in members],
             concepts=CODEBOOK.ids,
-            code=CODE["coding"],
+            code=code("code_articles.py"),
         log:
             f"logs/code/{shard}.log",
         benchmark:
@@ -48,18 +48,14 @@ for shard, members in SHARDS.items():
 
 rule coding_tables:
     input:
-        coded=expand("results/coding/articles/{article}.tsv", article=ARTICLE_IDS),
-        cues=expand("results/coding/cues/{language}.tsv", language=LANGUAGES),
+        **per_language("cues", layout.CUES),
+        coded=expand(layout.CODED_ARTICLE, article=ARTICLE_IDS),
     output:
-        sentences=report(
-            "results/coding/sentences.tsv", caption="../report/coding_sentences.rst", category="Coding"
-        ),
-        coverage=report(
-            "results/coding/codebook_coverage.tsv", caption="../report/codebook_coverage.rst", category="Coding"
-        ),
+        sentences=report(layout.CODED, caption="../report/coding_sentences.rst", category="Coding"),
+        coverage=report(layout.COVERAGE, caption="../report/codebook_coverage.rst", category="Coding"),
     params:
         concepts=CODEBOOK.ids,
-        code=CODE["coding"],
+        code=code("coding_tables.py"),
     log:
         "logs/coding_tables.log",
     benchmark:
@@ -74,17 +70,16 @@ rule coding_tables:
 
 rule validate_codebook:
     input:
-        unpack(lambda wildcards: tokenizer_resources("zh")),
+        **tokenizer_resources(*LANGUAGES),
+        **per_language("cues", layout.CUES),
+        **per_language("advice", layout.ADVICE),
         sample=config["validation_sample"],
-        cues=expand("results/coding/cues/{language}.tsv", language=LANGUAGES),
-        advice=expand("results/coding/advice/{language}.tsv", language=LANGUAGES),
     output:
-        scores=report("results/coding/validation.tsv", caption="../report/validation.rst", category="Coding"),
-        sentences="results/coding/validation_sentences.tsv",
+        scores=report(layout.VALIDATION, caption="../report/validation.rst", category="Coding"),
+        sentences=layout.VALIDATION_SENTENCES,
     params:
-        languages=list(LANGUAGES),
         concepts=CODEBOOK.ids,
-        code=CODE["coding"],
+        code=code("validate_codebook.py"),
     log:
         "logs/validate_codebook.log",
     benchmark:

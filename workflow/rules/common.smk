@@ -1,7 +1,10 @@
+import functools
 import math
 
-from upsoc.coding.codebook import LANGUAGES, CodebookError, load_codebook
-from upsoc.provenance import source_digest
+from upsoc import layout
+from upsoc.coding.codebook import CodebookError, load_codebook
+from upsoc.languages import LANGUAGES, profile
+from upsoc.provenance import code_digest
 from upsoc.shards import shard_articles
 from upsoc.sheet import SheetError, load_schema, load_sheet
 
@@ -24,26 +27,22 @@ try:
 except CodebookError as error:
     raise WorkflowError(str(error)) from None
 
-# Passed as params: editing a stage's code reruns that stage's jobs.
-CODE = {
-    "clean": source_digest("upsoc.clean", "upsoc.ingest", "upsoc.tsv"),
-    "segment": source_digest("upsoc.segment", "upsoc.sentences", "upsoc.tokenize", "upsoc.tsv"),
-    "summary": source_digest("upsoc.corpus", "upsoc.clean", "upsoc.tsv"),
-    "report": source_digest("upsoc.report", "upsoc.tsv"),
-    "coding": source_digest("upsoc.coding", "upsoc.clean", "upsoc.tokenize", "upsoc.tsv"),
-    "topics": source_digest("upsoc.topics", "upsoc.coding", "upsoc.tsv"),
-    "compare": source_digest("upsoc.compare", "upsoc.coding", "upsoc.tsv"),
-}
-
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
-TOPIC_TABLES = ["topics", "doc_topics", "selection", "representatives", "labels", "concepts"]
+GROUPINGS = config["compare"]["groupings"]
 
 
 wildcard_constraints:
     article=r"[a-z0-9]+(-[a-z0-9]+)*",
     language="|".join(LANGUAGES),
-    model="lda|nmf",
+    model="|".join(layout.MODELS),
+
+
+@functools.cache
+def code(script):
+    """A param of every rule: editing a package module its script imports, directly or not,
+    reruns the rule's jobs."""
+    return code_digest(workflow.source_path(f"../scripts/{script}"))
 
 
 def raw_path(article):
@@ -63,9 +62,10 @@ def shard_runtime(members, seconds_per_article):
     return 5 + math.ceil(len(members) * seconds_per_article / 60)
 
 
-def tokenizer_resources(language):
+def tokenizer_resources(*languages):
     """Inputs that only some languages' tokenizers read, so that editing them reruns only those."""
-    return {"user_dictionary": config["zh_user_dictionary"]} if language == "zh" else {}
+    reads_dictionary = any(profile(language).uses_user_dictionary for language in languages)
+    return {"user_dictionary": config["zh_user_dictionary"]} if reads_dictionary else {}
 
 
 def article_metadata(article):
@@ -73,31 +73,31 @@ def article_metadata(article):
 
 
 def compiled_codebook(language):
-    return {"cues": f"results/coding/cues/{language}.tsv", "advice": f"results/coding/advice/{language}.tsv"}
+    return {"cues": layout.CUES.format(language=language), "advice": layout.ADVICE.format(language=language)}
+
+
+def per_language(name, template, languages=LANGUAGES):
+    """Named inputs or outputs, one per language: {"cues_zh": template for "zh", …}."""
+    return {layout.key(name, language): template.format(language=language) for language in languages}
 
 
 def articles_in(language):
     return [a for a in ARTICLE_IDS if ARTICLES.loc[a, "language"] == language]
 
 
-def topic_settings(language, model):
-    """Settings for upsoc.topics.fit.TopicSettings, from the config."""
+def topic_settings(ks, k):
+    """Settings for upsoc.topics.fit.TopicSettings: a model's Ks (and pinned K), and the rest
+    of the `topics` config that every model shares."""
     topics = config["topics"]
-    return {
-        "ks": topics["ks"],
-        "k": topics["k"].get(language, {}).get(model),
-        "random_state": topics["random_state"],
-        "stability_seeds": topics["stability_seeds"],
-        "min_stability": topics["min_stability"],
-        "max_fit_units": topics["max_fit_units"],
-    }
+    shared = ("random_state", "stability_seeds", "min_stability", "max_fit_units")
+    return {"ks": ks, "k": k, **{name: topics[name] for name in shared}}
 
 
 def figure_outputs(names):
     """Named report outputs, PNG and SVG, for figure names."""
     return {
-        f"{name}_{ext}": report(
-            f"results/report/figures/{name}.{ext}",
+        layout.key(name, ext): report(
+            layout.FIGURE_FILE.format(name=name, ext=ext),
             caption=f"../report/figure_{name.split('_')[0]}.rst",
             category="Figures",
             subcategory=name.split("_")[0],
@@ -108,31 +108,8 @@ def figure_outputs(names):
     }
 
 
-GROUPINGS = config["compare"]["groupings"]
-COMPARE_FIGURES = [f"prevalence_{g}" for g in GROUPINGS] + [f"differences_{g}" for g in GROUPINGS]
-COMPARE_FIGURES += ["concept_heatmap", "crosslingual_mixtures"] + [f"keyness_{lang}" for lang in CORPUS_LANGUAGES]
-TOPIC_FIGURES = [f"selection_{lang}" for lang in CORPUS_LANGUAGES]
-TOPIC_FIGURES += [f"topic_terms_{lang}_{model}" for lang in CORPUS_LANGUAGES for model in ("lda", "nmf")]
-FIGURES = COMPARE_FIGURES + TOPIC_FIGURES
-
-
 def report_inputs(wildcards):
-    """Every table the report reads, and every input whose hash it records."""
-    tables = {
-        "summary": "results/corpus/summary.tsv",
-        "removed": "results/corpus/removed.tsv",
-        "coded": "results/coding/sentences.tsv",
-        "sentences": expand("results/sentences/{article}.tsv", article=ARTICLE_IDS),
-        "coverage": "results/coding/codebook_coverage.tsv",
-        "validation": "results/coding/validation.tsv",
-        "compare": expand("results/compare/{table}.tsv", table=COMPARE_TABLES),
-        "keyness": expand("results/compare/keyness_{language}.tsv", language=CORPUS_LANGUAGES),
-        "topics": expand(
-            "results/topics/{scope}/{table}.tsv",
-            scope=[f"{lang}/{model}" for lang in CORPUS_LANGUAGES for model in ("lda", "nmf")] + ["crosslingual"],
-            table=TOPIC_TABLES,
-        ),
-    }
+    """Every result the report reads, and every input whose hash it records."""
     hashed = {
         "sheet": config["articles"],
         "codebook": config["codebook"],
@@ -140,4 +117,4 @@ def report_inputs(wildcards):
         "user_dictionary": config["zh_user_dictionary"],
         "raw": [raw_path(article) for article in ARTICLE_IDS],
     }
-    return {**tables, **hashed}
+    return {**layout.report_inputs(CORPUS_LANGUAGES, GROUPINGS, ARTICLE_IDS), **hashed}

@@ -1,22 +1,21 @@
-COMPARE_TABLES = ["concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics", "parallel_pairs"]
-
-
 rule compare_groups:
     input:
         sheet=config["articles"],
-        coded="results/coding/sentences.tsv",
-        doc_topics="results/topics/crosslingual/doc_topics.tsv",
-        article_topics="results/topics/crosslingual/article_topics.tsv",
-        units=expand("results/topics/{language}/units.tsv", language=CORPUS_LANGUAGES),
+        coded=layout.CODED,
+        doc_topics=layout.CROSSLINGUAL.table("doc_topics"),
+        article_topics=layout.CROSSLINGUAL.table("article_topics"),
+        units=expand(layout.UNITS, language=CORPUS_LANGUAGES),
     output:
-        **{table: report(f"results/compare/{table}.tsv", caption=f"../report/{table}.rst", category="Comparisons")
-           for table in COMPARE_TABLES},
-        **{f"keyness_{language}": f"results/compare/keyness_{language}.tsv" for language in CORPUS_LANGUAGES},
+        **{
+            table: report(layout.COMPARE_TABLE.format(table=table), caption=f"../report/{table}.rst", category="Comparisons")
+            for table in layout.COMPARE_TABLES
+        },
+        **per_language("keyness", layout.KEYNESS, CORPUS_LANGUAGES),
     params:
         settings=config["compare"],
         concepts={c.id: c.kind for c in CODEBOOK.concepts},
         languages=CORPUS_LANGUAGES,
-        code=CODE["compare"],
+        code=code("compare_groups.py"),
     log:
         "logs/compare_groups.log",
     benchmark:

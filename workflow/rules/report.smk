@@ -2,18 +2,15 @@ rule corpus_summary:
     input:
         sheet=config["articles"],
         raw=[raw_path(article) for article in ARTICLE_IDS],
-        text=expand("results/clean/{article}.txt", article=ARTICLE_IDS),
-        removed=expand("results/clean/{article}.removed.tsv", article=ARTICLE_IDS),
-        sentences=expand("results/sentences/{article}.tsv", article=ARTICLE_IDS),
+        text=expand(layout.CLEAN_TEXT, article=ARTICLE_IDS),
+        removed=expand(layout.REMOVED_SPANS, article=ARTICLE_IDS),
+        sentences=expand(layout.SENTENCES, article=ARTICLE_IDS),
     output:
-        summary=report(
-            "results/corpus/summary.tsv",
-            caption="../report/corpus_summary.rst",
-            category="Corpus",
-        ),
-        removed="results/corpus/removed.tsv",
+        summary=report(layout.SUMMARY, caption="../report/corpus_summary.rst", category="Corpus"),
+        removed=layout.REMOVED,
     params:
-        code=CODE["summary"],
+        articles=ARTICLE_IDS,
+        code=code("corpus_summary.py"),
     log:
         "logs/corpus_summary.log",
     benchmark:
@@ -28,16 +25,16 @@ rule corpus_summary:
 
 rule figures_compare:
     input:
-        prevalence="results/compare/concept_prevalence.tsv",
-        differences="results/compare/concept_differences.tsv",
-        mixtures="results/topics/crosslingual/article_topics.tsv",
-        keyness=expand("results/compare/keyness_{language}.tsv", language=CORPUS_LANGUAGES),
+        **per_language("keyness", layout.KEYNESS, CORPUS_LANGUAGES),
+        prevalence=layout.COMPARE_TABLE.format(table="concept_prevalence"),
+        differences=layout.COMPARE_TABLE.format(table="concept_differences"),
+        mixtures=layout.CROSSLINGUAL.table("article_topics"),
     output:
-        **figure_outputs(COMPARE_FIGURES),
+        **figure_outputs(layout.compare_figures(GROUPINGS, CORPUS_LANGUAGES)),
     params:
-        groupings=config["compare"]["groupings"],
+        groupings=GROUPINGS,
         languages=CORPUS_LANGUAGES,
-        code=CODE["report"],
+        code=code("figures_compare.py"),
     log:
         "logs/figures_compare.log",
     benchmark:
@@ -53,13 +50,16 @@ rule figures_compare:
 # Apart from the comparison figures, so that it runs while the comparisons are computed.
 rule figures_topics:
     input:
-        topics=expand("results/topics/{language}/{model}/topics.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
-        selection=expand("results/topics/{language}/{model}/selection.tsv", language=CORPUS_LANGUAGES, model=["lda", "nmf"]),
+        **{
+            layout.key(table, scope.name): scope.table(table)
+            for scope in layout.language_scopes(CORPUS_LANGUAGES)
+            for table in ("topics", "selection")
+        },
     output:
-        **figure_outputs(TOPIC_FIGURES),
+        **figure_outputs(layout.topic_figures(CORPUS_LANGUAGES)),
     params:
         languages=CORPUS_LANGUAGES,
-        code=CODE["report"],
+        code=code("figures_topics.py"),
     log:
         "logs/figures_topics.log",
     benchmark:
@@ -75,18 +75,17 @@ rule figures_topics:
 rule report_html:
     input:
         unpack(report_inputs),
-        figures=[f"results/report/figures/{name}.png" for name in FIGURES],
     output:
-        index="results/report/index.html",
+        index=layout.REPORT_INDEX,
         # folders, not one output per page: Snakemake records every input's checksum for every
         # output, which is quadratic in the number of articles
-        articles=directory("results/report/articles"),
-        topics=directory("results/report/topics"),
+        articles=directory(layout.REPORT_ARTICLES),
+        topics=directory(layout.REPORT_TOPICS),
     params:
         config=config,
         languages=CORPUS_LANGUAGES,
-        groupings=config["compare"]["groupings"],
-        code=CODE["report"],
+        groupings=GROUPINGS,
+        code=code("report_html.py"),
     log:
         "logs/report_html.log",
     benchmark:

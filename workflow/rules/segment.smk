@@ -5,13 +5,13 @@ for shard, members in SHARDS.items():
             rule_name("segment", shard)
         input:
             **tokenizer_resources(shard_language(shard)),
-            text=[f"results/clean/{article}.txt" for article in members],
+            text=expand(layout.CLEAN_TEXT, article=members),
         output:
-            sentences=[f"results/sentences/{article}.tsv" for article in members],
+            sentences=expand(layout.SENTENCES, article=members),
         params:
             articles=members,
             language=shard_language(shard),
-            code=CODE["segment"],
+            code=code("segment.py"),
         log:
             f"logs/segment/{shard}.log",
         benchmark:

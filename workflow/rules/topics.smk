@@ -1,12 +1,12 @@
 rule topic_units:
     input:
-        sentences=lambda wildcards: expand("results/sentences/{article}.tsv", article=articles_in(wildcards.language)),
-        coded=lambda wildcards: expand("results/coding/articles/{article}.tsv", article=articles_in(wildcards.language)),
+        sentences=lambda wildcards: expand(layout.SENTENCES, article=articles_in(wildcards.language)),
+        coded=lambda wildcards: expand(layout.CODED_ARTICLE, article=articles_in(wildcards.language)),
     output:
-        units="results/topics/{language}/units.tsv",
+        units=layout.UNITS,
     params:
         min_tokens=config["topics"]["min_unit_tokens"],
-        code=CODE["topics"],
+        code=code("topic_units.py"),
     log:
         "logs/topic_units/{language}.log",
     benchmark:
@@ -21,12 +21,14 @@ rule topic_units:
 
 rule topic_model:
     input:
-        units="results/topics/{language}/units.tsv",
+        units=layout.UNITS,
     output:
-        **{table: f"results/topics/{{language}}/{{model}}/{table}.tsv" for table in TOPIC_TABLES},
+        **{table: layout.TopicScope("{language}", "{model}").table(table) for table in layout.TOPIC_TABLES},
     params:
-        settings=lambda wildcards: topic_settings(wildcards.language, wildcards.model),
-        code=CODE["topics"],
+        settings=lambda wildcards: topic_settings(
+            config["topics"]["ks"], config["topics"]["k"].get(wildcards.language, {}).get(wildcards.model)
+        ),
+        code=code("topic_model.py"),
     log:
         "logs/topic_model/{language}-{model}.log",
     benchmark:
@@ -41,19 +43,12 @@ rule topic_model:
 
 rule crosslingual_topics:
     input:
-        units=expand("results/topics/{language}/units.tsv", language=CORPUS_LANGUAGES),
+        units=expand(layout.UNITS, language=CORPUS_LANGUAGES),
     output:
-        **{table: f"results/topics/crosslingual/{table}.tsv" for table in TOPIC_TABLES + ["article_topics"]},
+        **{table: layout.CROSSLINGUAL.table(table) for table in layout.CROSSLINGUAL_TABLES},
     params:
-        settings={
-            "ks": config["crosslingual"]["ks"],
-            "k": config["crosslingual"]["k"],
-            "random_state": config["topics"]["random_state"],
-            "stability_seeds": config["topics"]["stability_seeds"],
-            "min_stability": config["topics"]["min_stability"],
-            "max_fit_units": config["topics"]["max_fit_units"],
-        },
-        code=CODE["topics"],
+        settings=topic_settings(config["crosslingual"]["ks"], config["crosslingual"]["k"]),
+        code=code("crosslingual_topics.py"),
     log:
         "logs/crosslingual_topics.log",
     benchmark:

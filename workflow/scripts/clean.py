@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from upsoc.clean import clean_text, decode
-from upsoc.clean.normalize import ParagraphNormalizer
 from upsoc.ingest import detect_format
+from upsoc.languages import profile
 from upsoc.rulelog import for_article, rule_log
 from upsoc.tsv import write_text, write_tsv
 
 with rule_log(snakemake.log[0]):
-    normalizer = ParagraphNormalizer(snakemake.params.language)
+    normalizer = profile(snakemake.params.language).make_normalizer()
     outputs = zip(snakemake.params.articles, snakemake.input.raw, snakemake.output.text, snakemake.output.removed)
     for article_id, raw, text, removed in outputs:
         with for_article(article_id):

@@ -5,11 +5,11 @@ import pandas as pd
 
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.effects import topic_effects
-from upsoc.compare.groups import comparisons, group_labels
-from upsoc.compare.keyness import keyness_table
+from upsoc.compare.keyness import language_keyness
 from upsoc.compare.parallel import parallel_pairs
 from upsoc.compare.prevalence import ConceptComparison
 from upsoc.compare.tactics import tactics_table
+from upsoc.layout import key
 from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
 
@@ -32,16 +32,6 @@ with rule_log(snakemake.log[0]):
     write_tsv(parallel_pairs(sheet, coded, read_tsv(snakemake.input.article_topics), concepts), snakemake.output.parallel_pairs)
 
     units = pd.concat([read_tsv(p) for p in snakemake.input.units], ignore_index=True)
-    indexed = sheet.set_index("id", drop=False)
     for language in snakemake.params.languages:
-        in_language = units[units["language"] == language]
-        terms = in_language.groupby("article_id", sort=True)["terms"].apply(" ".join).reset_index()
-        plans = []
-        for grouping in groupings:
-            labels = group_labels(indexed.loc[terms["article_id"]], grouping)
-            members = {g: sorted(labels.index[labels == g]) for g in sorted(labels.unique())}
-            for kind, a, b in comparisons(sorted(members)):
-                rest = sorted(set(labels.index) - set(members[a])) if b == "rest" else members[b]
-                plans.append((grouping, kind, a, b, members[a], rest))
-        table = keyness_table(terms, plans, settings["prior_strength"], settings["min_count"])
-        write_tsv(table, snakemake.output[f"keyness_{language}"])
+        table = language_keyness(units, sheet, language, groupings, settings["prior_strength"], settings["min_count"])
+        write_tsv(table, snakemake.output[key("keyness", language)])

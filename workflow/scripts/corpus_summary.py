@@ -4,19 +4,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from upsoc.clean import AUDIT_COLUMNS, decode
+from upsoc.clean import decode
 from upsoc.corpus import summary_row, summary_table
 from upsoc.rulelog import rule_log
+from upsoc.tables import AUDIT_COLUMNS
 from upsoc.tsv import read_tsv, write_tsv
 
 with rule_log(snakemake.log[0]):
     sheet = read_tsv(snakemake.input.sheet).set_index("id", drop=False)
-    inputs = zip(snakemake.input.raw, snakemake.input.text, snakemake.input.removed, snakemake.input.sentences)
+    inputs = snakemake.input
     rows, audits = [], []
-    for raw, text, removed, sentences in inputs:
+    for article_id, raw, text, removed, sentences in zip(
+        snakemake.params.articles, inputs.raw, inputs.text, inputs.removed, inputs.sentences
+    ):
         audit = read_tsv(removed)
         table = read_tsv(sentences)
-        article = sheet.loc[Path(text).stem].to_dict()
+        article = sheet.loc[article_id].to_dict()
         raw_text = decode(Path(raw).read_bytes(), raw)
         rows.append(summary_row(article, raw_text, Path(text).read_text(encoding="utf-8"), audit, table))
         audits.append(audit)

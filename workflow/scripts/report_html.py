@@ -2,20 +2,19 @@
 
 from pathlib import Path
 
-from upsoc.report.build import ReportInputs, build_report
+from upsoc.report.build import ReportInputs, Site, build_report
 from upsoc.rulelog import rule_log
 
 with rule_log(snakemake.log[0]):
-    inputs = snakemake.input
+    inputs, output = snakemake.input, snakemake.output
     hashed = [inputs.sheet, inputs.codebook, inputs.validation_sample, inputs.user_dictionary, *inputs.raw]
     build_report(
         ReportInputs(
-            results=Path(inputs.summary).parents[1],
-            sheet=Path(inputs.sheet),
+            named=inputs,
             config=dict(snakemake.params.config),
             inputs_to_hash=[Path(p) for p in hashed],
             languages=list(snakemake.params.languages),
             groupings=list(snakemake.params.groupings),
         ),
-        Path(snakemake.output.index).parent,
+        Site(index=Path(output.index), articles=Path(output.articles), topics=Path(output.topics)),
     )

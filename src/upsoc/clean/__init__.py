@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ingest import extract_html, split_front_matter
+from ..ingest import decode_utf8, extract_html, split_front_matter
+from ..languages import profile
+from ..tables import AUDIT_COLUMNS
 from .boilerplate import mark_boilerplate
 from .document import Document
 from .embedded import mark_source_code
 from .markup import mark_markup
-from .normalize import ParagraphNormalizer
 from .repeats import mark_repeats
-
-AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
 
 
 @dataclass(frozen=True)
@@ -26,21 +26,21 @@ class CleanArticle:
 def decode(raw: bytes, source: str) -> str:
     """UTF-8 text with a single kind of line ending; a clear error otherwise."""
     try:
-        text = raw.decode("utf-8")
+        text = decode_utf8(raw)
     except UnicodeDecodeError as err:
         raise ValueError(
             f"{source}: not UTF-8 (invalid byte at position {err.start}); "
             "convert it to UTF-8, e.g. with `upsoc add`, which detects the encoding"
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_text(
-    text: str, language: str, article_id: str, normalizer: ParagraphNormalizer | None = None, fmt: str = "text"
+    text: str, language: str, article_id: str, normalizer: Callable[[str], str] | None = None, fmt: str = "text"
 ) -> CleanArticle:
     """fmt: "text" or "markdown" (front matter removed) or "html" (main text extracted first;
     the page text that extraction dropped is audited without offsets)."""
-    normalizer = normalizer or ParagraphNormalizer(language)
+    normalizer = normalizer or profile(language).make_normalizer()
     extraction = []
     if fmt == "html":
         text, extraction = _extract_main_text(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..languages import LANGUAGES
 from .document import Document
 
 # Lines longer than this are article text, whatever they contain.
@@ -131,12 +132,6 @@ TRAILING_DEBRIS = [
     ("separator", re.compile(r"(?<=[。！？.!?])\s+[,，;；、]\s*$")),
 ]
 
-SCRIPT_CHARS = {
-    "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
-    "fa": re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]"),
-    "en": re.compile(r"[A-Za-z]"),
-}
-
 
 def mark_boilerplate(doc: Document, language: str) -> None:
     for line in doc.lines:
@@ -169,11 +164,8 @@ def classify_line(text: str, language: str) -> str | None:
 def _is_foreign_fragment(text: str, language: str) -> bool:
     """A short phrase without a letter of the article's script and without sentence
     punctuation: an image alt text or a stray widget label (e.g. an English caption
-    in a Persian post). Not in Chinese, whose writing mixes in Latin-script names, terms,
-    list items and headings (LinkedIn, "Pizza Party"), so that such a line is as likely
-    the article as a caption."""
-    own = SCRIPT_CHARS.get(language)
-    if language == "zh" or own is None or own.search(text):
+    in a Persian post). Not in languages whose writers mix Latin-script lines into the text."""
+    if language not in LANGUAGES or LANGUAGES[language].mixes_latin or LANGUAGES[language].script.search(text):
         return False
     has_letters = any(ch.isalpha() for ch in text)
     return has_letters and not SENTENCE_END.search(text) and len(text.split()) <= 12

@@ -1,4 +1,5 @@
-"""Unicode normalisation suited to each script, applied paragraph by paragraph.
+"""Unicode normalisation suited to each script, applied paragraph by paragraph; each
+language's profile (`upsoc.languages`) names its normaliser.
 
 * zh: compatibility forms folded (full-width letters and digits become ASCII; full-width
   punctuation stays as written, so that a bracket pair never ends up half and half), then the
@@ -51,18 +52,12 @@ def normalize_en(text: str) -> str:
     return collapse_spaces(text)
 
 
-class ParagraphNormalizer:
-    """Normalises paragraphs of one language; holds the language's loaded resources."""
+class PersianParagraphs:
+    """fa: hazm's normaliser, with the zero-width non-joiners the scrape lost restored; loads
+    hazm's lexicon on first use."""
 
-    def __init__(self, language: str):
-        self.language = language
-        self._persian = PersianNormalizer() if language == "fa" else None
+    def __init__(self):
+        self._persian = PersianNormalizer()
 
     def __call__(self, text: str) -> str:
-        if self.language == "zh":
-            return normalize_zh(text)
-        if self.language == "en":
-            return normalize_en(text)
-        if self._persian is not None:
-            return self._persian(collapse_spaces(text))
-        raise ValueError(f"no normalisation for language {self.language!r}")
+        return self._persian(collapse_spaces(text))

@@ -1,16 +1,15 @@
 """Repeated blocks: a scrape that holds the body twice, or a summary repeated as the lead.
 
 Paragraphs are compared on a key that ignores white space, zero-width characters, case and
-compatibility forms, so that a copy that differs only in spacing still counts. The first
-occurrence stays. Short paragraphs that recur on their own ("For example:", a refrain) are
-ordinary writing and stay; they only go as part of a longer repeated run.
+compatibility forms (`ingest.comparable_text`, also behind the sheet's duplicate check), so
+that a copy that differs only in spacing still counts. The first occurrence stays. Short
+paragraphs that recur on their own ("For example:", a refrain) are ordinary writing and stay;
+they only go as part of a longer repeated run.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from ..ingest import comparable_text
 from .document import Document, Line
 
 # A run of repeated paragraphs is a copied block when it is this long …
@@ -19,16 +18,10 @@ MIN_RUN_CHARS = 200
 # … and a single paragraph is a copy when its key has at least this many characters.
 MIN_PARAGRAPH_CHARS = 40
 
-_IGNORED = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
-
-
-def paragraph_key(text: str) -> str:
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
 
 def mark_repeats(doc: Document) -> None:
     paragraphs: list[tuple[Line, str]] = [
-        (line, paragraph_key(doc.kept_text(line))) for line in doc.lines if not doc.is_removed(line)
+        (line, comparable_text(doc.kept_text(line))) for line in doc.lines if not doc.is_removed(line)
     ]
     first_seen: dict[str, int] = {}
     kept_keys: list[str] = []

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..languages import LANGUAGES
+from ..tables import CODED_COLUMNS, format_concepts, format_cues, format_list
 from .advice import AdviceDetector
 from .matcher import CueMatcher
 
-CODED_COLUMNS = [
-    "article_id", "sentence_id", "language", "frame", "origin", "text",
-    "is_advice", "concepts", "cues", "advice_cues",
-]
 
-
-def format_cues(found: dict[str, list[str]], order: list[str]) -> tuple[str, str]:
-    """("id;id", "id=cue|cue; id=cue") in codebook order."""
+def matched_cells(found: dict[str, list[str]], order: list[str]) -> tuple[str, str]:
+    """The `concepts` and `cues` cells of the concepts found, in codebook order."""
     ids = [c for c in order if c in found]
-    return ";".join(ids), "; ".join(f"{c}={'|'.join(found[c])}" for c in ids)
+    return format_concepts(ids), format_cues({c: found[c] for c in ids})
 
 
 def code_sentence(tokens: list[str], lemmas: list[str], language: str, matcher: CueMatcher, detector: AdviceDetector,
                   concept_order: list[str]) -> dict:
     """One sentence's `concepts`, `cues`, `is_advice` and `advice_cues`."""
-    # Chinese is matched in its Simplified form, its lemmas; its tokens keep the article's script
-    words = lemmas if language == "zh" else tokens
-    concepts, cues = format_cues(matcher(words, lemmas), concept_order)
+    words = lemmas if LANGUAGES[language].coded_on_lemmas else tokens
+    concepts, cues = matched_cells(matcher(words, lemmas), concept_order)
     advice = detector(words, lemmas)
-    return {"is_advice": int(bool(advice)), "concepts": concepts, "cues": cues, "advice_cues": "|".join(advice)}
+    return {"is_advice": int(bool(advice)), "concepts": concepts, "cues": cues, "advice_cues": format_list(advice)}
 
 
 def code_sentences(

@@ -20,23 +20,23 @@ and tokenized like the text; the detector returns the markers it found, as evide
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..clean.normalize import ParagraphNormalizer
+from ..tables import ADVICE_COLUMNS
 from ..tokenize import VERB_PREFIXES, is_word, plain_alef
 from .codebook import analyse
 from .matcher import runs
 
 LEXICAL_KINDS = ("markers", "clause_initial", "openers", "if", "subject", "then", "negation")
 LITERAL_KINDS = ("clause_breaks", "questions", "imperative_suffix", "imperative_not_prefix", "imperative_exclude_lemmas")
-ADVICE_COLUMNS = ["kind", "marker", "tokens"]
 SUBJECT_DISTANCE = 3
 PERSIAN_PERFECT = "\u200cاید"  # آمده‌اید: a participle plus "you are", never a command
 
 
-def compile_advice(rules: dict, tokenizer, normalizer: ParagraphNormalizer) -> pd.DataFrame:
+def compile_advice(rules: dict, tokenizer, normalizer: Callable[[str], str]) -> pd.DataFrame:
     """The advice rules of one language as a table; lexical markers tokenized like the text."""
     rows = []
     for kind in LEXICAL_KINDS:

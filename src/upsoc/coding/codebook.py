@@ -7,6 +7,7 @@ the same normalised tokens and lemmas the pipeline produces for the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,10 +15,9 @@ import jsonschema
 import pandas as pd
 import yaml
 
-from ..clean.normalize import ParagraphNormalizer
+from ..languages import LANGUAGES, profile
+from ..tables import CUE_COLUMNS, format_list
 
-LANGUAGES = ("zh", "fa", "en")
-CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
 DEFAULT_WINDOW = 2
 
 
@@ -86,25 +86,25 @@ def _cue(entry) -> Cue:
     )
 
 
-def analyse(text: str, tokenizer, normalizer: ParagraphNormalizer) -> tuple[str, str]:
+def analyse(text: str, tokenizer, normalizer: Callable[[str], str]) -> tuple[str, str]:
     """A cue or marker as the pipeline segments text: lower-cased tokens and lemmas, space-joined."""
     tokens = tokenizer(normalizer(text))
     return " ".join(t.text.lower() for t in tokens), " ".join(t.lemma for t in tokens)
 
 
-def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: ParagraphNormalizer | None = None) -> pd.DataFrame:
+def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: Callable[[str], str] | None = None) -> pd.DataFrame:
     """One row per cue of `language`, segmented exactly like the text.
 
     Context words (`exclude_near`, `require_near`) are normalised the same way and kept
     as their tokens and lemmas, joined by "|".
     """
-    normalizer = normalizer or ParagraphNormalizer(language)
+    normalizer = normalizer or profile(language).make_normalizer()
 
     def context(words: tuple[str, ...]) -> str:
         forms = set()
         for word in words:
             forms.update(analyse(word, tokenizer, normalizer))
-        return "|".join(sorted(f for f in forms if f))
+        return format_list(sorted(f for f in forms if f))
 
     rows = []
     for concept in codebook.concepts:

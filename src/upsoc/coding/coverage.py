@@ -6,16 +6,9 @@ from collections import defaultdict
 
 import pandas as pd
 
+from ..tables import format_list, parse_cues
+
 COVERAGE_COLUMNS = ["concept", "language", "cues", "sentences_matched", "unmatched_cues"]
-
-
-def parse_cues(field: str) -> dict[str, list[str]]:
-    """"id=cue|cue; id=cue" -> {id: [cue, cue]}"""
-    found = {}
-    for part in filter(None, (p.strip() for p in field.split("; "))):
-        concept, _, cues = part.partition("=")
-        found[concept] = cues.split("|")
-    return found
 
 
 def coverage_table(cue_tables: dict[str, pd.DataFrame], coded: pd.DataFrame, concept_ids: list[str]) -> pd.DataFrame:
@@ -35,7 +28,7 @@ def coverage_table(cue_tables: dict[str, pd.DataFrame], coded: pd.DataFrame, con
                     "language": language,
                     "cues": len(cues),
                     "sentences_matched": sentence_counts[concept, language],
-                    "unmatched_cues": "|".join(c for c in cues if c not in matched_cues[concept, language]),
+                    "unmatched_cues": format_list([c for c in cues if c not in matched_cues[concept, language]]),
                 }
             )
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)

@@ -25,6 +25,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..languages import profile
+from ..tables import parse_list
+
 
 @dataclass(frozen=True)
 class CompiledCue:
@@ -39,7 +42,7 @@ class CompiledCue:
 
 
 def _forms(field: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(form.split()) for form in field.split("|") if form)
+    return tuple(tuple(form.split()) for form in parse_list(field))
 
 
 def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
@@ -68,7 +71,8 @@ class CueMatcher:
     """Callable: (tokens, lemmas) -> {concept: [cues that matched]} for one language."""
 
     def __init__(self, cues: pd.DataFrame, language: str):
-        self.joined = language == "zh"
+        # without spaces between words, cues are compared as runs of characters
+        self.joined = not profile(language).spaced
         self.cues = [
             CompiledCue(
                 row["concept"], row["cue"], tuple(row["tokens"].split()), tuple(row["lemmas"].split()),

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..tables import format_list, parse_concepts
+
 SCORE_COLUMNS = ["measure", "concept", "language", "sentences", "support", "predicted", "tp", "fp", "fn",
                  "precision", "recall", "f1", "accuracy"]
 DIGITS = 4
-
-
-def _labels(field: str) -> set[str]:
-    return {c for c in field.split(";") if c}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -42,8 +40,8 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame, concept_ids: list[str]) -
     for language in ["all"] + sorted(set(gold["language"])):
         mask = (gold["language"] == language) if language != "all" else pd.Series(True, index=gold.index)
         g, p = gold[mask], predicted[mask]
-        gold_sets = [_labels(x) for x in g["concepts"]]
-        pred_sets = [_labels(x) for x in p["concepts"]]
+        gold_sets = [set(parse_concepts(x)) for x in g["concepts"]]
+        pred_sets = [set(parse_concepts(x)) for x in p["concepts"]]
         per_concept = []
         for concept in concept_ids:
             tp = sum(concept in a and concept in b for a, b in zip(gold_sets, pred_sets))

@@ -24,10 +24,10 @@ SINGLE = "sentences within articles (single article)"
 
 @dataclass(frozen=True)
 class BootstrapSettings:
-    replicates: int = 1000
-    min_articles: int = 5
-    random_state: int = 20240101
-    chunk: int = 200
+    replicates: int
+    min_articles: int
+    random_state: int
+    chunk: int = 200  # replicates computed at a time: bounds memory
 
 
 def resampling_scheme(n_articles: int, settings: BootstrapSettings) -> str:

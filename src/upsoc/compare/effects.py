@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..tables import parse_unit_id
 from .bootstrap import BootstrapSettings
 from .groups import DIGITS, group_labels, interval, paired, ratio, summarise_groups
 
@@ -24,7 +25,7 @@ EFFECT_COLUMNS = [
 def topic_effects(doc_topics: pd.DataFrame, sheet: pd.DataFrame, groupings: list[str], settings: BootstrapSettings) -> pd.DataFrame:
     theta = doc_topics.pivot(index="unit_id", columns="topic", values="weight").sort_index()
     theta = theta.astype(float)
-    articles = theta.index.str.rsplit(":", n=1).str[0].to_numpy()
+    articles = np.array([parse_unit_id(unit).article_id for unit in theta.index], dtype=object)
     sheet = sheet.set_index("id", drop=False)
     rng = np.random.default_rng(settings.random_state)
     rows = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..tables import parse_concepts
 from .bootstrap import BootstrapSettings
 from .groups import DIGITS, REST, group_labels, interval, jensen_shannon, paired, ratio, summarise_groups
 
@@ -24,7 +25,7 @@ DIVERGENCE_COLUMNS = ["grouping", "comparison", "group_a", "group_b", "jsd", "lo
 
 
 def indicator_matrix(coded: pd.DataFrame, concepts: list[str]) -> np.ndarray:
-    sets = [set(filter(None, field.split(";"))) for field in coded["concepts"]]
+    sets = [set(parse_concepts(field)) for field in coded["concepts"]]
     return np.array([[c in s for c in concepts] for s in sets], dtype=float).reshape(len(sets), len(concepts))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..coding.coverage import parse_cues
+from ..tables import parse_cues
 from .groups import DIGITS, UNKNOWN
 
 TACTIC_COLUMNS = ["tactic", "grouping", "group", "language", "advice_sentences", "with_tactic", "share",

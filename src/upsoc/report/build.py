@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 from importlib import metadata
@@ -12,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .. import layout
 from ..tsv import read_tsv, write_text
 from .pages import article_page, figure, page, table, topic_page
 
@@ -21,12 +24,38 @@ PACKAGES = ["snakemake", "pandas", "numpy", "scipy", "scikit-learn", "seaborn", 
 
 @dataclass
 class ReportInputs:
-    results: Path  # the results/ folder
-    sheet: Path
+    # the rule's named inputs: `layout.report_inputs`, and the article sheet as "sheet"
+    named: Mapping[str, str | list[str]]
     config: dict
     inputs_to_hash: list[Path]
     languages: list[str]
     groupings: list[str]
+
+    def path(self, *name: str) -> Path:
+        return Path(self.named[layout.key(*name)])
+
+    def paths(self, *name: str) -> list[Path]:
+        return [Path(p) for p in self.named[layout.key(*name)]]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the pages go. Links between them are relative, so the site works from any folder."""
+
+    index: Path
+    articles: Path  # one page per article
+    topics: Path  # one page per topic
+
+    def article(self, article_id: str) -> Path:
+        return self.articles / f"{article_id}.html"
+
+    def topic(self, scope: layout.TopicScope, topic: str) -> Path:
+        return self.topics / f"{scope.name}-{topic}.html"
+
+
+def href(target: Path, page_folder: Path) -> str:
+    """The link to `target` from a page in `page_folder`."""
+    return Path(os.path.relpath(target, page_folder)).as_posix()
 
 
 def _versions() -> pd.DataFrame:
@@ -43,80 +72,97 @@ def _hashes(paths: list[Path]) -> pd.DataFrame:
     return pd.DataFrame([{"file": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in sorted(paths)])
 
 
-def _topic_scopes(inputs: ReportInputs) -> list[tuple[str, str, str]]:
-    """(scope label, folder, language) of every fitted model."""
-    scopes = [(f"{lang} {model.upper()}", f"{lang}/{model}", lang) for lang in inputs.languages for model in ("lda", "nmf")]
-    return scopes + [("cross-lingual", "crosslingual", "")]
+def _paragraphs(sentence_tables: list[Path]) -> dict[str, pd.DataFrame]:
+    """article id -> the paragraph of each of its sentences."""
+    columns = ["article_id", "sentence_id", "paragraph"]
+    tables = [read_tsv(path)[columns] for path in sentence_tables]
+    every = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=columns)
+    return {article_id: part[columns[1:]] for article_id, part in every.groupby("article_id", sort=False)}
 
 
-def build_report(inputs: ReportInputs, out: Path) -> None:
-    r = inputs.results
-    summary = read_tsv(r / "corpus/summary.tsv")
-    removed = read_tsv(r / "corpus/removed.tsv")
-    coded = read_tsv(r / "coding/sentences.tsv")
-    sheet = read_tsv(inputs.sheet).set_index("id", drop=False)
+def build_report(inputs: ReportInputs, site: Site) -> None:
+    home = site.index.parent
+    summary = read_tsv(inputs.path("summary"))
+    removed = read_tsv(inputs.path("removed"))
+    _article_pages(inputs, site, summary, removed)
+    topic_sections = [_topic_pages(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
 
-    for article_id in summary["article_id"]:
-        paragraphs = read_tsv(r / "sentences" / f"{article_id}.tsv")[["sentence_id", "paragraph"]]
-        sentences = coded[coded["article_id"] == article_id].merge(paragraphs, on="sentence_id", how="left")
-        write_text(
-            article_page(sheet.loc[article_id].to_dict(), sentences,
-                         removed[removed["article_id"] == article_id]),
-            out / "articles" / f"{article_id}.html",
-        )
+    def article_link(article_id: str) -> str:
+        return href(site.article(article_id), home)
 
-    topic_sections = []
-    for label, folder, language in _topic_scopes(inputs):
-        base = r / "topics" / folder
-        labels, terms = read_tsv(base / "labels.tsv"), read_tsv(base / "topics.tsv")
-        reps, concepts = read_tsv(base / "representatives.tsv"), read_tsv(base / "concepts.tsv")
-        selection = read_tsv(base / "selection.tsv")
-        slug = folder.replace("/", "-")
-        for topic in labels["topic"]:
-            write_text(
-                topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
-                           concepts[concepts["topic"] == topic], language),
-                out / "topics" / f"{slug}-{topic}.html",
-            )
-        note = selection["note"].iloc[0] if len(selection) else ""
-        topic_sections.append(
-            f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
-            + table(labels.assign(language=language),
-                    {"topic": lambda rec, s=slug: f"topics/{s}-{rec['topic']}.html"}, frozenset({"top_terms", "frex_terms"}))
-        )
+    def figure_link(name: str) -> str:
+        return href(inputs.path("figure", name), home)
 
     body = "".join([
-        _corpus_section(summary, removed),
-        _codebook_section(r),
-        _topics_section(inputs, topic_sections),
-        _comparisons_section(inputs),
-        _tactics_section(r),
-        _articles_section(summary),
+        _corpus_section(summary, removed, article_link),
+        _codebook_section(inputs),
+        _topics_section(inputs, topic_sections, figure_link),
+        _comparisons_section(inputs, figure_link),
+        _tactics_section(inputs, article_link),
+        _articles_section(summary, article_link),
         _methods_section(inputs),
     ])
-    write_text(page("Upward socializing and networking advice", body), out / "index.html")
+    write_text(page("Upward socializing and networking advice", body), site.index)
 
 
-def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame) -> str:
+def _article_pages(inputs: ReportInputs, site: Site, summary: pd.DataFrame, removed: pd.DataFrame) -> None:
+    coded = read_tsv(inputs.path("coded"))
+    sheet = read_tsv(inputs.path("sheet")).set_index("id", drop=False)
+    paragraphs = _paragraphs(inputs.paths("sentences"))
+    no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
+    for article_id in summary["article_id"]:
+        sentences = coded[coded["article_id"] == article_id].merge(
+            paragraphs.get(article_id, no_sentences), on="sentence_id", how="left"
+        )
+        write_text(
+            article_page(sheet.loc[article_id].to_dict(), sentences, removed[removed["article_id"] == article_id],
+                         home=href(site.index, site.articles)),
+            site.article(article_id),
+        )
+
+
+def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> str:
+    """Writes a page per topic of the model; returns the model's section of the overview."""
+    tables = {name: read_tsv(inputs.path("topics", scope.name, name)) for name in layout.REPORT_TOPIC_TABLES}
+    labels, terms, reps, concepts = (tables[name] for name in ("labels", "topics", "representatives", "concepts"))
+    label = f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
+    for topic in labels["topic"]:
+        write_text(
+            topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
+                       concepts[concepts["topic"] == topic], scope.language,
+                       home=href(site.index, site.topics), article_link=lambda a: href(site.article(a), site.topics)),
+            site.topic(scope, topic),
+        )
+    selection = tables["selection"]
+    note = selection["note"].iloc[0] if len(selection) else ""
+    return (
+        f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
+        + table(labels.assign(language=scope.language),
+                {"topic": lambda rec: href(site.topic(scope, rec["topic"]), site.index.parent)},
+                frozenset({"top_terms", "frex_terms"}))
+    )
+
+
+def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: Callable[[str], str]) -> str:
     counts = removed.groupby(["article_id", "rule"]).size().unstack(fill_value=0).reset_index() if len(removed) else pd.DataFrame()
     return (
         '<h2 id="corpus">Corpus and cleaning</h2><p>Characters before and after cleaning, sentences and tokens per '
         "article; each article's page lists every span the cleaning removed, with the rule that removed it.</p>"
-        + table(summary, {"article_id": lambda rec: f"articles/{rec['article_id']}.html"}, frozenset({"title"}))
+        + table(summary, {"article_id": lambda rec: article_link(rec["article_id"])}, frozenset({"title"}))
         + "<h3>Removed spans per article and rule</h3>" + table(counts)
     )
 
 
-def _codebook_section(r: Path) -> str:
-    coverage = read_tsv(r / "coding/codebook_coverage.tsv")
-    validation = read_tsv(r / "coding/validation.tsv")
+def _codebook_section(inputs: ReportInputs) -> str:
+    coverage = read_tsv(inputs.path("coverage"))
+    validation = read_tsv(inputs.path("validation"))
     overall = validation[validation["measure"].isin(["micro", "macro", "advice"])]
     per_concept = validation[(validation["measure"] == "concept") & (validation["language"] == "all")]
     wide = coverage.pivot(index="concept", columns="language", values="sentences_matched").reset_index()
     return (
         '<h2 id="codebook">Codebook: coverage and validation</h2>'
         "<p>Sentences of the corpus matched by each concept's cues, per language (cues that never match are listed in "
-        "<code>results/coding/codebook_coverage.tsv</code>).</p>" + table(wide)
+        f"<code>{escape(str(inputs.path('coverage')))}</code>).</p>" + table(wide)
         + "<h3>Agreement with the hand-coded sample</h3>"
         + table(overall[["measure", "language", "sentences", "precision", "recall", "f1", "accuracy"]])
         + "<h3>Per concept (all languages)</h3>"
@@ -124,50 +170,51 @@ def _codebook_section(r: Path) -> str:
     )
 
 
-def _topics_section(inputs: ReportInputs, topic_sections: list[str]) -> str:
+def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str]) -> str:
     figures = "".join(
-        figure(f"figures/selection_{lang}.png", f"K selection for {lang}: NPMI and stability")
-        + figure(f"figures/topic_terms_{lang}_lda.png", f"Top terms of the chosen LDA topics ({lang})")
-        + figure(f"figures/topic_terms_{lang}_nmf.png", f"Top terms of the chosen NMF topics ({lang})")
+        figure(figure_link(layout.SELECTION_FIGURE.format(language=lang)), f"K selection for {lang}: NPMI and stability")
+        + "".join(
+            figure(figure_link(layout.TOPIC_TERMS_FIGURE.format(language=lang, model=model)), f"Top terms of the chosen {model.upper()} topics ({lang})")
+            for model in layout.MODELS
+        )
         for lang in inputs.languages
     )
     return ('<h2 id="topics">Topics</h2>' + figures
-            + figure("figures/crosslingual_mixtures.png", "Cross-lingual topic mixtures by article")
+            + figure(figure_link(layout.MIXTURES_FIGURE), "Cross-lingual topic mixtures by article")
             + "".join(topic_sections))
 
 
-def _comparisons_section(inputs: ReportInputs) -> str:
-    r = inputs.results
-    divergence = read_tsv(r / "compare/divergence.tsv")
-    effects = read_tsv(r / "compare/topic_effects.tsv")
+def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]) -> str:
+    divergence = read_tsv(inputs.path("divergence"))
+    effects = read_tsv(inputs.path("topic_effects"))
     parts = ['<h2 id="comparisons">Comparisons</h2>',
              "<p>95% bootstrap intervals; <code>resampling</code> says whether articles or sentences within "
              "articles were resampled (groups with few articles).</p>"]
     for grouping in inputs.groupings:
-        parts.append(figure(f"figures/prevalence_{grouping}.png", f"Concept prevalence by {grouping}"))
-        parts.append(figure(f"figures/differences_{grouping}.png", f"Differences in concept prevalence by {grouping}"))
-    parts.append(figure("figures/concept_heatmap.png", "Concepts by article"))
+        parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
+        parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
+    parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
     parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
     for lang in inputs.languages:
-        keyness = read_tsv(r / f"compare/keyness_{lang}.tsv")
-        parts.append(figure(f"figures/keyness_{lang}.png", f"Keyness ({lang})"))
+        keyness = read_tsv(inputs.path("keyness", lang))
+        parts.append(figure(figure_link(layout.KEYNESS_FIGURE.format(language=lang)), f"Keyness ({lang})"))
         top = keyness.groupby(["grouping", "group_a", "group_b"], sort=False).head(10)
         parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), rtl_columns=frozenset({"term"})))
     return "".join(parts)
 
 
-def _tactics_section(r: Path) -> str:
-    tactics = read_tsv(r / "compare/tactics.tsv")
+def _tactics_section(inputs: ReportInputs, article_link: Callable[[str], str]) -> str:
+    tactics = read_tsv(inputs.path("tactics"))
     quoted = tactics[tactics["rank"] != "0"]
     return ('<h2 id="tactics">Tactics with quotes</h2><p>Share of advice sentences carrying each tactic, per group and '
             "language, with the most representative advice sentences.</p>"
-            + table(quoted, {"sentence_id": lambda rec: f"articles/{rec['article_id']}.html#s{rec['sentence_id']}"},
+            + table(quoted, {"sentence_id": lambda rec: f"{article_link(rec['article_id'])}#s{rec['sentence_id']}"},
                     frozenset({"text"})))
 
 
-def _articles_section(summary: pd.DataFrame) -> str:
-    items = "".join(f'<li><a href="articles/{a}.html">{a}</a></li>' for a in summary["article_id"])
+def _articles_section(summary: pd.DataFrame, article_link: Callable[[str], str]) -> str:
+    items = "".join(f'<li><a href="{article_link(a)}">{a}</a></li>' for a in summary["article_id"])
     return f'<h2 id="articles">Articles</h2><p>Every sentence, highlighted by its concepts and advice.</p><ul>{items}</ul>'
 
 

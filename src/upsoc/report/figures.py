@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import matplotlib
@@ -12,6 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from ..layout import key  # noqa: E402
 from .fonts import font_families, shape  # noqa: E402
 
 DPI = 120
@@ -35,10 +37,12 @@ def _message_figure(title: str, message: str):
     return figure
 
 
-def save(figure, stem: Path) -> None:
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(stem.with_suffix(".png"), dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-    figure.savefig(stem.with_suffix(".svg"), bbox_inches="tight", metadata={"Date": None, "Creator": None})
+def save(figure, outputs: Mapping[str, str], name: str) -> None:
+    """Saves figure `name` as the PNG and SVG outputs a rule declares for it (`layout.key(name, "png")`, …)."""
+    png, svg = Path(outputs[key(name, "png")]), Path(outputs[key(name, "svg")])
+    png.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    figure.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(figure)
 
 

@@ -12,7 +12,7 @@ from all units.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -37,17 +37,19 @@ MIN_RELIABLE_VOCABULARY = 300
 
 @dataclass
 class TopicSettings:
-    ks: list[int] = field(default_factory=lambda: [4, 6, 8, 10, 12])
+    """The configured settings (`topics` in config/config.yaml) first, then fixed choices."""
+
+    ks: list[int]
+    random_state: int
+    stability_seeds: int
+    min_stability: float
+    max_fit_units: int
     k: int | None = None  # pinned K
-    random_state: int = 20240101
-    stability_seeds: int = 2
-    min_stability: float = 0.5
     coherence_terms: int = 10
     diversity_terms: int = 25
     label_terms: int = 20
     representatives: int = 3
     min_df: int = 2
-    max_fit_units: int = 1500
     min_reliable_units: int = MIN_RELIABLE_UNITS
     min_reliable_vocabulary: int = MIN_RELIABLE_VOCABULARY
 
@@ -181,3 +183,13 @@ def article_topics(doc_topics: pd.DataFrame, units: pd.DataFrame, column: str = 
     totals = frame.groupby(["article_id", "topic"], sort=True)["mass"].sum().reset_index()
     totals["weight"] = totals["mass"] / totals.groupby("article_id")["mass"].transform("sum")
     return totals[["article_id", "topic", "weight"]].round(DIGITS)
+
+
+def crosslingual_topics(units: pd.DataFrame, settings: TopicSettings) -> dict[str, pd.DataFrame]:
+    """One LDA over the units of every language, each unit a document of the codebook concepts
+    its sentences express: topics over concepts are language-neutral. The vocabulary is the
+    codebook, so every concept counts, however rare, and its small size is no warning sign."""
+    settings = replace(settings, min_df=1, min_reliable_vocabulary=0)
+    tables = fit_topics(units, "lda", settings, column="concepts")
+    tables["article_topics"] = article_topics(tables["doc_topics"], units, column="concepts")
+    return tables

@@ -26,8 +26,9 @@ from scipy.special import gammaln, logsumexp, psi
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
+from ..layout import MODELS
+
 ONLINE_FROM = 2000
-MODELS = ("lda", "nmf")
 # Documents per block in the vectorised E-step: bounds its temporary arrays (nnz × K floats).
 E_STEP_BLOCK = 5000
 

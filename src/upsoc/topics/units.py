@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..coding.coverage import parse_cues
+from ..tables import UNIT_COLUMNS, format_unit_id, parse_cues
 
-UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 DEFAULT_MIN_TOKENS = 12
 
 
@@ -53,7 +52,7 @@ def _unit(sentences: list[dict], article_id: str, language: str, cues: dict) -> 
     terms = [t for s in sentences for t in content_terms(s["lemmas"], s["stopword_flags"])]
     concepts = [c for s in sentences for c in _concept_terms(cues.get((article_id, int(s["sentence_id"])), ""))]
     return {
-        "unit_id": f"{article_id}:{first}-{last}",
+        "unit_id": format_unit_id(article_id, first, last),
         "article_id": article_id,
         "language": language,
         "first_sentence": first,

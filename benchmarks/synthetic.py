@@ -1,6 +1,6 @@
 """Synthetic corpora for the scale benchmark, recombined from the shipped articles' sentences.
 
-Each synthetic article has one of the three languages (in turn, so the mix stays balanced),
+Each synthetic article has one of the languages (in turn, so the mix stays balanced),
 takes the frame, origin and paragraph layout (sentences per paragraph) of a seed article of
 that language picked at random, keeps each of its paragraphs with probability 3/4, and fills
 them with cleaned sentences drawn without replacement from all seed articles of the language.
@@ -16,12 +16,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..clean import clean_text, decode
-from ..ingest import detect_format
-from ..segment import split_sentences
+from upsoc.clean import clean_text, decode
+from upsoc.ingest import detect_format
+from upsoc.languages import LANGUAGES
+from upsoc.segment import split_sentences
 
-LANGUAGE_ORDER = ("zh", "fa", "en")
-SENTENCE_JOINER = {"zh": "", "fa": " ", "en": " "}
 KEEP_PARAGRAPH = 0.75
 
 
@@ -50,7 +49,7 @@ def seed_pool(sheet: pd.DataFrame, raw_dir: Path) -> SeedPool:
         layout = tuple(np.bincount([s.paragraph for s in split])[1:].tolist())
         articles.setdefault(row.language, []).append(SeedArticle(row.language, row.frame, row.origin, layout))
         sentences.setdefault(row.language, []).extend(s.text for s in split)
-    missing = [lang for lang in LANGUAGE_ORDER if lang not in articles]
+    missing = [lang for lang in LANGUAGES if lang not in articles]
     if missing:
         raise ValueError(f"the seed sheet has no article in {', '.join(missing)}: each language needs one")
     return SeedPool(articles, sentences)
@@ -58,7 +57,7 @@ def seed_pool(sheet: pd.DataFrame, raw_dir: Path) -> SeedPool:
 
 def synthetic_article(pool: SeedPool, index: int, seed: int) -> tuple[dict, str]:
     """(sheet row, text) of synthetic article number `index`; the same for the same seed."""
-    language = LANGUAGE_ORDER[index % len(LANGUAGE_ORDER)]
+    language = list(LANGUAGES)[index % len(LANGUAGES)]
     rng = np.random.default_rng([seed, index])
     template = pool.articles[language][rng.integers(len(pool.articles[language]))]
     sentences = pool.sentences[language]
@@ -68,7 +67,7 @@ def synthetic_article(pool: SeedPool, index: int, seed: int) -> tuple[dict, str]
     for size in kept:
         picked = [sentences[order[(used + i) % len(order)]] for i in range(size)]
         used += size
-        paragraphs.append(SENTENCE_JOINER[language].join(picked))
+        paragraphs.append((" " if LANGUAGES[language].spaced else "").join(picked))
     article_id = f"synthetic-{language}-{index:05d}"
     row = {
         "id": article_id,

@@ -12,7 +12,7 @@ Reference for NPMI, for all: the pipeline's modelling units, each counted as con
 term when the term is one of its tokens (lower-cased) or lemmas, so that surface tokens and
 lemmas are scored on the same documents. Top 10 terms per topic.
 
-    python -m upsoc.benchmarks.topic_baseline [--results results]
+    python -m benchmarks.topic_baseline
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ from scipy.sparse import csr_matrix
 from sklearn.decomposition import LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer
 
-from ..topics.metrics import npmi
-from ..tsv import read_tsv, write_tsv
+from upsoc import layout
+from upsoc.languages import LANGUAGES
+from upsoc.topics.metrics import npmi
+from upsoc.tsv import read_tsv, write_tsv
 
 TOP = 10
 
@@ -86,36 +88,34 @@ def non_content(sentences: pd.DataFrame) -> set[str]:
     }
 
 
-def chosen_topics(path: Path) -> list[list[str]]:
+def chosen_topics(path: str | Path) -> list[list[str]]:
     table = read_tsv(path)
     table = table[table["rank"].astype(int) <= TOP]
     return [list(group.sort_values("rank", key=lambda r: r.astype(int))["term"]) for _, group in table.groupby("topic")]
 
 
-def run(results: Path) -> pd.DataFrame:
+def run() -> pd.DataFrame:
+    """Every language the pipeline has modelled, from the results of its last run."""
     rows = []
-    for language_dir in sorted(p for p in (results / "topics").iterdir() if (p / "units.tsv").is_file()):
-        language = language_dir.name
-        units = read_tsv(language_dir / "units.tsv")
+    for language in sorted(lang for lang in LANGUAGES if Path(layout.UNITS.format(language=lang)).is_file()):
+        units = read_tsv(layout.UNITS.format(language=language))
         article_ids = sorted(set(units["article_id"]))
-        sentences = pd.concat([read_tsv(results / "sentences" / f"{a}.tsv") for a in article_ids], ignore_index=True)
+        sentences = pd.concat([read_tsv(layout.SENTENCES.format(article=a)) for a in article_ids], ignore_index=True)
         reference = reference_sets(units, sentences)
         for name, excluded in [("baseline_lda_default", set()), ("baseline_lda_default_content_terms", non_content(sentences))]:
             baseline = baseline_topics(list(sentences["text"]), language, excluded)
             rows.append({"language": language, "model": name, "k": len(baseline), "npmi": reference_npmi(baseline, reference)})
-        for model in ("lda", "nmf"):
-            topics = chosen_topics(language_dir / model / "topics.tsv")
+        for model in layout.MODELS:
+            topics = chosen_topics(layout.TopicScope(language, model).table("topics"))
             rows.append({"language": language, "model": f"chosen_{model}", "k": len(topics),
                          "npmi": reference_npmi(topics, reference)})
     return pd.DataFrame(rows).round(4)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--results", default="results", type=Path)
-    args = parser.parse_args()
-    table = run(args.results)
-    write_tsv(table, args.results / "benchmarks" / "topic_baseline.tsv")
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
+    table = run()
+    write_tsv(table, Path(layout.BENCHMARKS) / "topic_baseline.tsv")
     print(table.to_string(index=False))
 
 

@@ -13,7 +13,7 @@ peak memory (the summed RSS of Snakemake and all its job processes, sampled ever
 per stage, from the rules' `benchmark:` files, the jobs' summed wall and CPU time and their
 largest RSS. Run from the repository root:
 
-    python -m upsoc.benchmarks.scale --sizes seed 100 1000 5000 --cores 2
+    python -m benchmarks.scale --sizes seed 100 1000 5000 --cores 2
 
 It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
 stage), after each size, and prints both as Markdown at the end. Working directories are
@@ -36,7 +36,9 @@ import pandas as pd
 import psutil
 import yaml
 
-from ..tsv import write_tsv
+from upsoc import layout
+from upsoc.tsv import write_tsv
+
 from .synthetic import seed_pool, write_corpus
 
 SEED = 20240101
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
                         help="cold runs first in any case (the others need its results)")
-    parser.add_argument("--out", type=Path, default=Path("results/benchmarks"))
+    parser.add_argument("--out", type=Path, default=Path(layout.BENCHMARKS))
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
     args = parser.parse_args(argv)

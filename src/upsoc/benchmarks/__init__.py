@@ -1,1 +1,0 @@
-"""Benchmarks run by hand against a finished pipeline run (`python -m upsoc.benchmarks.…`)."""

@@ -1,0 +1,136 @@
+"""Where the pipeline writes its results: every path under results/, the topic models and the
+tables of each stage.
+
+Paths and figure names are templates with Snakemake wildcards ("{article}"): the rules declare
+their outputs with them (as they stand, or filled in with `expand`), and the rule scripts and
+the report find their inputs by the names `key` gives them in the rule, so that no other module
+spells a path under results/. Renaming a result is an edit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RESULTS = "results"
+# Topic models fitted per language; upsoc.topics.models implements each.
+MODELS = ("lda", "nmf")
+TOPIC_TABLES = ("topics", "doc_topics", "selection", "representatives", "labels", "concepts")
+# The cross-lingual model also has each article's topic mixture.
+CROSSLINGUAL_TABLES = TOPIC_TABLES + ("article_topics",)
+COMPARE_TABLES = ("concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics", "parallel_pairs")
+
+
+def key(*parts: str) -> str:
+    """The name of a rule's input or output made of several parts: "keyness_zh", "topics_zh_lda_labels"."""
+    return "_".join(parts).replace("-", "_")
+
+
+# clean and segment: one file per article
+CLEAN_TEXT = f"{RESULTS}/clean/{{article}}.txt"
+REMOVED_SPANS = f"{RESULTS}/clean/{{article}}.removed.tsv"
+SENTENCES = f"{RESULTS}/sentences/{{article}}.tsv"
+
+# code: the codebook compiled per language, then every article's sentences
+CUES = f"{RESULTS}/coding/cues/{{language}}.tsv"
+ADVICE = f"{RESULTS}/coding/advice/{{language}}.tsv"
+CODED_ARTICLE = f"{RESULTS}/coding/articles/{{article}}.tsv"
+CODED = f"{RESULTS}/coding/sentences.tsv"
+COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
+VALIDATION = f"{RESULTS}/coding/validation.tsv"
+VALIDATION_SENTENCES = f"{RESULTS}/coding/validation_sentences.tsv"
+
+
+# topics
+UNITS = f"{RESULTS}/topics/{{language}}/units.tsv"
+
+
+@dataclass(frozen=True)
+class TopicScope:
+    """A fitted topic model: one language's LDA or NMF, or (no language) the cross-lingual model."""
+
+    language: str = ""
+    model: str = ""
+
+    @property
+    def name(self) -> str:
+        """"zh-lda", "crosslingual": names its report pages and its inputs."""
+        return f"{self.language}-{self.model}" if self.language else "crosslingual"
+
+    def table(self, table: str) -> str:
+        folder = f"{self.language}/{self.model}" if self.language else self.name
+        return f"{RESULTS}/topics/{folder}/{table}.tsv"
+
+
+CROSSLINGUAL = TopicScope()
+
+
+def language_scopes(languages: list[str]) -> list[TopicScope]:
+    return [TopicScope(language, model) for language in languages for model in MODELS]
+
+
+def topic_scopes(languages: list[str]) -> list[TopicScope]:
+    return language_scopes(languages) + [CROSSLINGUAL]
+
+
+# compare
+COMPARE_TABLE = f"{RESULTS}/compare/{{table}}.tsv"
+KEYNESS = f"{RESULTS}/compare/keyness_{{language}}.tsv"
+
+
+# written by the benchmarks in benchmarks/, not by the workflow
+BENCHMARKS = f"{RESULTS}/benchmarks"
+
+# report
+SUMMARY = f"{RESULTS}/corpus/summary.tsv"
+REMOVED = f"{RESULTS}/corpus/removed.tsv"
+REPORT_INDEX = f"{RESULTS}/report/index.html"
+REPORT_ARTICLES = f"{RESULTS}/report/articles"
+REPORT_TOPICS = f"{RESULTS}/report/topics"
+FIGURE_FILE = f"{RESULTS}/report/figures/{{name}}.{{ext}}"
+# figure names
+PREVALENCE_FIGURE = "prevalence_{grouping}"
+DIFFERENCES_FIGURE = "differences_{grouping}"
+HEATMAP_FIGURE = "concept_heatmap"
+MIXTURES_FIGURE = "crosslingual_mixtures"
+KEYNESS_FIGURE = "keyness_{language}"
+SELECTION_FIGURE = "selection_{language}"
+TOPIC_TERMS_FIGURE = "topic_terms_{language}_{model}"
+
+
+def compare_figures(groupings: list[str], languages: list[str]) -> list[str]:
+    by_grouping = [name.format(grouping=g) for name in (PREVALENCE_FIGURE, DIFFERENCES_FIGURE) for g in groupings]
+    return by_grouping + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [KEYNESS_FIGURE.format(language=lang) for lang in languages]
+
+
+def topic_figures(languages: list[str]) -> list[str]:
+    return [SELECTION_FIGURE.format(language=lang) for lang in languages] + [
+        TOPIC_TERMS_FIGURE.format(language=lang, model=model) for lang in languages for model in MODELS
+    ]
+
+
+# What the report pages show, besides the figures; the topic models' unit weights are not shown.
+REPORT_COMPARE_TABLES = ("divergence", "topic_effects", "tactics", "parallel_pairs")
+REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
+
+
+def report_inputs(languages: list[str], groupings: list[str], articles: list[str]) -> dict[str, str | list[str]]:
+    """The results the report reads, named as `upsoc.report.build.ReportInputs` looks them up."""
+    return {
+        "summary": SUMMARY,
+        "removed": REMOVED,
+        "coded": CODED,
+        "sentences": [SENTENCES.format(article=article) for article in articles],
+        "coverage": COVERAGE,
+        "validation": VALIDATION,
+        **{table: COMPARE_TABLE.format(table=table) for table in REPORT_COMPARE_TABLES},
+        **{key("keyness", language): KEYNESS.format(language=language) for language in languages},
+        **{
+            key("topics", scope.name, table): scope.table(table)
+            for scope in topic_scopes(languages)
+            for table in REPORT_TOPIC_TABLES
+        },
+        **{
+            key("figure", name): FIGURE_FILE.format(name=name, ext="png")
+            for name in compare_figures(groupings, languages) + topic_figures(languages)
+        },
+    }

@@ -1,0 +1,81 @@
+"""The tables one stage writes and a later one reads: their columns, and the formats packed in
+their cells, each written and parsed here and nowhere else.
+
+Cell formats (README, Outputs):
+
+* a list of concepts: ids in codebook order, joined by ";" (`concepts` of the coding);
+* a list of words or cues: joined by "|" (`advice_cues`, `unmatched_cues`, context words);
+* the cues found per concept: "concept=cue|cue; concept=cue" (`cues` of the coding);
+* a modelling unit: "{article}:{first sentence}-{last sentence}" (`unit_id`).
+
+Token columns (`tokens`, `lemmas`, `stopword_flags`, `terms`) are space-separated and aligned.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# layout.REMOVED_SPANS: one row per removed span of the raw text
+AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
+# layout.SENTENCES
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text", "tokens", "lemmas", "stopword_flags"]
+# layout.CUES and layout.ADVICE: the compiled codebook
+CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
+ADVICE_COLUMNS = ["kind", "marker", "tokens"]
+# layout.CODED_ARTICLE and layout.CODED
+CODED_COLUMNS = [
+    "article_id", "sentence_id", "language", "frame", "origin", "text",
+    "is_advice", "concepts", "cues", "advice_cues",
+]
+# layout.UNITS
+UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
+
+_CONCEPTS = ";"
+_LIST = "|"
+_CUE_GROUPS = "; "
+
+
+def format_concepts(concepts: list[str]) -> str:
+    return _CONCEPTS.join(concepts)
+
+
+def parse_concepts(cell: str) -> list[str]:
+    return [concept for concept in cell.split(_CONCEPTS) if concept]
+
+
+def format_list(items: list[str]) -> str:
+    return _LIST.join(items)
+
+
+def parse_list(cell: str) -> list[str]:
+    return [item for item in cell.split(_LIST) if item]
+
+
+def format_cues(found: dict[str, list[str]]) -> str:
+    """{concept: [cue, cue]} -> "concept=cue|cue; concept=cue", in the mapping's order."""
+    return _CUE_GROUPS.join(f"{concept}={format_list(cues)}" for concept, cues in found.items())
+
+
+def parse_cues(cell: str) -> dict[str, list[str]]:
+    """"concept=cue|cue; concept=cue" -> {concept: [cue, cue]}"""
+    found = {}
+    for group in filter(None, (g.strip() for g in cell.split(_CUE_GROUPS))):
+        concept, _, cues = group.partition("=")
+        found[concept] = parse_list(cues)
+    return found
+
+
+class UnitId(NamedTuple):
+    article_id: str
+    first_sentence: int
+    last_sentence: int
+
+
+def format_unit_id(article_id: str, first_sentence: int, last_sentence: int) -> str:
+    return f"{article_id}:{first_sentence}-{last_sentence}"
+
+
+def parse_unit_id(cell: str) -> UnitId:
+    article_id, _, sentences = cell.rpartition(":")
+    first, _, last = sentences.partition("-")
+    return UnitId(article_id, int(first), int(last))

@@ -1,0 +1,45 @@
+"""One module owns the result layout: the rules, the scripts and the report take paths from it."""
+
+import re
+
+from conftest import ROOT
+
+from upsoc import layout
+
+
+def test_no_rule_or_script_spells_a_result_path():
+    sources = [ROOT / "Snakefile", *(ROOT / "workflow" / "rules").glob("*.smk"), *(ROOT / "workflow" / "scripts").glob("*.py")]
+    offenders = [path.name for path in sources if re.search(r"[\"']results/", path.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_topic_scopes_name_their_folders_and_pages():
+    scopes = layout.topic_scopes(["zh", "fa"])
+    assert [s.name for s in scopes] == ["zh-lda", "zh-nmf", "fa-lda", "fa-nmf", "crosslingual"]
+    assert layout.TopicScope("fa", "nmf").table("labels") == "results/topics/fa/nmf/labels.tsv"
+    assert layout.CROSSLINGUAL.table("article_topics") == "results/topics/crosslingual/article_topics.tsv"
+    # usable as a Snakemake output template
+    assert layout.TopicScope("{language}", "{model}").table("topics") == "results/topics/{language}/{model}/topics.tsv"
+
+
+def test_report_inputs_cover_every_figure_and_model_under_identifier_names():
+    inputs = layout.report_inputs(["en", "zh"], ["frame", "origin"], ["coffee-chats", "mentor-note"])
+    assert all(name.isidentifier() for name in inputs)
+    assert inputs["sentences"] == ["results/sentences/coffee-chats.tsv", "results/sentences/mentor-note.tsv"]
+    assert inputs["keyness_zh"] == "results/compare/keyness_zh.tsv"
+    assert inputs["topics_zh_nmf_labels"] == "results/topics/zh/nmf/labels.tsv"
+    assert inputs["topics_crosslingual_selection"] == "results/topics/crosslingual/selection.tsv"
+    figures = {name.removeprefix("figure_") for name in inputs if name.startswith("figure_")}
+    expected = layout.compare_figures(["frame", "origin"], ["en", "zh"]) + layout.topic_figures(["en", "zh"])
+    assert figures == set(expected) and len(expected) == 4 + 2 + 2 + 2 + 4
+    assert inputs["figure_topic_terms_en_lda"] == "results/report/figures/topic_terms_en_lda.png"
+
+
+def test_every_model_has_its_figures():
+    assert layout.topic_figures(["fa"]) == ["selection_fa"] + [f"topic_terms_fa_{m}" for m in layout.MODELS]
+
+
+def test_templates_take_snakemake_wildcards():
+    assert layout.CLEAN_TEXT == "results/clean/{article}.txt"
+    assert layout.KEYNESS.format(language="fa") == "results/compare/keyness_fa.tsv"
+    assert layout.FIGURE_FILE.format(name=layout.HEATMAP_FIGURE, ext="svg") == "results/report/figures/concept_heatmap.svg"
