@@ -26,7 +26,7 @@ rule all:
         expand(layout.SENTENCES, article=ARTICLE_IDS),
         layout.CODED,
         layout.COVERAGE,
-        layout.VALIDATION,
+        expand(layout.VALIDATION, table=layout.VALIDATION_TABLES),
         [scope.table(table) for scope in layout.language_scopes(CORPUS_LANGUAGES) for table in layout.TOPIC_TABLES],
         [layout.CROSSLINGUAL.table(table) for table in layout.CROSSLINGUAL_TABLES],
         expand(layout.COMPARE_TABLE, table=layout.COMPARE_TABLES),

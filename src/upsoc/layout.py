@@ -36,8 +36,9 @@ ADVICE = f"{RESULTS}/coding/advice/{{language}}.tsv"
 CODED_ARTICLE = f"{RESULTS}/coding/articles/{{article}}.tsv"
 CODED = f"{RESULTS}/coding/sentences.tsv"
 COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
-VALIDATION = f"{RESULTS}/coding/validation.tsv"
-VALIDATION_SENTENCES = f"{RESULTS}/coding/validation_sentences.tsv"
+# The instrument against the annotation studies of data/validation/ (upsoc.annotation.study)
+VALIDATION_TABLES = ("scores", "agreement", "confusions", "sentences")
+VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
 
 
 # topics
@@ -109,7 +110,7 @@ def topic_figures(languages: list[str]) -> list[str]:
 
 
 # What the report pages show, besides the figures; the topic models' unit weights are not shown.
-REPORT_COMPARE_TABLES = ("divergence", "topic_effects", "tactics", "parallel_pairs")
+REPORT_COMPARE_TABLES = ("concept_prevalence", "divergence", "topic_effects", "tactics", "parallel_pairs")
 REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
 
 
@@ -121,7 +122,7 @@ def report_inputs(languages: list[str], groupings: list[str], articles: list[str
         "coded": CODED,
         "sentences": [SENTENCES.format(article=article) for article in articles],
         "coverage": COVERAGE,
-        "validation": VALIDATION,
+        **{key("validation", table): VALIDATION.format(table=table) for table in VALIDATION_TABLES},
         **{table: COMPARE_TABLE.format(table=table) for table in REPORT_COMPARE_TABLES},
         **{key("keyness", language): KEYNESS.format(language=language) for language in languages},
         **{

@@ -68,25 +68,30 @@ rule coding_tables:
         "../scripts/coding_tables.py"
 
 
-rule validate_codebook:
+rule validate_instrument:
     input:
         **tokenizer_resources(*LANGUAGES),
         **per_language("cues", layout.CUES),
         **per_language("advice", layout.ADVICE),
-        sample=config["validation_sample"],
+        studies=STUDY_FILES,
     output:
-        scores=report(layout.VALIDATION, caption="../report/validation.rst", category="Coding"),
-        sentences=layout.VALIDATION_SENTENCES,
+        **{
+            table: report(layout.VALIDATION.format(table=table), caption="../report/validation.rst", category="Validation")
+            for table in layout.VALIDATION_TABLES
+        },
     params:
+        studies=STUDIES,
         concepts=CODEBOOK.ids,
-        code=code("validate_codebook.py"),
+        replicates=config["validation"]["replicates"],
+        random_state=config["validation"]["random_state"],
+        code=code("validate_instrument.py"),
     log:
-        "logs/validate_codebook.log",
+        "logs/validate_instrument.log",
     benchmark:
-        "logs/benchmarks/validate_codebook/all.tsv",
+        "logs/benchmarks/validate_instrument/all.tsv",
     threads: 1
     resources:
-        mem_mb=1500,
-        runtime=5,
+        mem_mb=2000,
+        runtime=10,
     script:
-        "../scripts/validate_codebook.py"
+        "../scripts/validate_instrument.py"

@@ -1,7 +1,9 @@
 import functools
 import math
+from pathlib import Path
 
 from upsoc import layout
+from upsoc.annotation.study import study_files
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.languages import LANGUAGES, profile
 from upsoc.provenance import code_digest
@@ -26,6 +28,10 @@ try:
     CODEBOOK = load_codebook(config["codebook"], load_schema(workflow.source_path("../schemas/codebook.schema.yaml")))
 except CodebookError as error:
     raise WorkflowError(str(error)) from None
+
+# Annotation studies the instrument is scored on: every folder of `validation.studies` with a sample.
+STUDIES = sorted(str(folder) for folder in Path(config["validation"]["studies"]).iterdir() if (folder / "sample.tsv").is_file())
+STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
@@ -113,7 +119,7 @@ def report_inputs(wildcards):
     hashed = {
         "sheet": config["articles"],
         "codebook": config["codebook"],
-        "validation_sample": config["validation_sample"],
+        "studies": STUDY_FILES,
         "user_dictionary": config["zh_user_dictionary"],
         "raw": [raw_path(article) for article in ARTICLE_IDS],
     }

@@ -7,7 +7,7 @@ from upsoc.rulelog import rule_log
 
 with rule_log(snakemake.log[0]):
     inputs, output = snakemake.input, snakemake.output
-    hashed = [inputs.sheet, inputs.codebook, inputs.validation_sample, inputs.user_dictionary, *inputs.raw]
+    hashed = [inputs.sheet, inputs.codebook, *inputs.studies, inputs.user_dictionary, *inputs.raw]
     build_report(
         ReportInputs(
             named=inputs,

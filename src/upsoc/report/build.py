@@ -96,6 +96,7 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
     body = "".join([
         _corpus_section(summary, removed, article_link),
         _codebook_section(inputs),
+        _validation_section(inputs),
         _topics_section(inputs, topic_sections, figure_link),
         _comparisons_section(inputs, figure_link),
         _tactics_section(inputs, article_link),
@@ -155,19 +156,42 @@ def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: 
 
 def _codebook_section(inputs: ReportInputs) -> str:
     coverage = read_tsv(inputs.path("coverage"))
-    validation = read_tsv(inputs.path("validation"))
-    overall = validation[validation["measure"].isin(["micro", "macro", "advice"])]
-    per_concept = validation[(validation["measure"] == "concept") & (validation["language"] == "all")]
     wide = coverage.pivot(index="concept", columns="language", values="sentences_matched").reset_index()
     return (
-        '<h2 id="codebook">Codebook: coverage and validation</h2>'
+        '<h2 id="codebook">Codebook coverage</h2>'
         "<p>Sentences of the corpus matched by each concept's cues, per language (cues that never match are listed in "
         f"<code>{escape(str(inputs.path('coverage')))}</code>).</p>" + table(wide)
-        + "<h3>Agreement with the hand-coded sample</h3>"
-        + table(overall[["measure", "language", "sentences", "precision", "recall", "f1", "accuracy"]])
-        + "<h3>Per concept (all languages)</h3>"
-        + table(per_concept[["concept", "support", "predicted", "precision", "recall", "f1"]])
     )
+
+
+def _validation_section(inputs: ReportInputs) -> str:
+    """The instrument against each annotation study: the test split (never tuned on) beside the
+    development split, the coders' own agreement with the reference, alpha, and confusions."""
+    scores = read_tsv(inputs.path(layout.key("validation", "scores")))
+    alphas = read_tsv(inputs.path(layout.key("validation", "agreement")))
+    confusions = read_tsv(inputs.path(layout.key("validation", "confusions")))
+    summary = scores[scores["measure"].isin(["micro", "advice"])]
+    summary = summary[["study", "split", "coding", "measure", "language", "sentences", "precision", "recall", "f1",
+                       "f1_low", "f1_high", "accuracy", "accuracy_low", "accuracy_high"]]
+    per_concept = scores[(scores["measure"] == "concept") & (scores["coding"] == "instrument") & (scores["language"] == "all")
+                         & (scores["support"].astype(int) + scores["predicted"].astype(int) > 0)]
+    pooled = alphas[alphas["concept"].isin(["pooled", "advice"]) & (alphas["language"] == "all")]
+    parts = [
+        '<h2 id="validation">Validation of the coding</h2>',
+        "<p>Every study under <code>data/validation/</code> scores the instrument against its reference codes "
+        "(the adjudicated codes, or what two coders agree on). <strong>Only the <code>test</code> split measures the "
+        "instrument</strong>: its codes were frozen before any cue was tuned and are never tuned on; <code>dev</code> "
+        "figures measure sentences the cues were refined on and overstate what to expect on new text. The coders' own "
+        "scores against the same reference are the level the instrument is held to. 95% intervals resample articles.</p>",
+        table(summary),
+        "<h3>Agreement between codings (Krippendorff's alpha, pooled over concepts, and of the advice flag)</h3>",
+        table(pooled[["study", "split", "coding_a", "coding_b", "concept", "items", "positives_a", "positives_b", "alpha"]]),
+        "<h3>Per concept: the instrument against the reference</h3>",
+        table(per_concept[["study", "split", "concept", "support", "predicted", "precision", "recall", "f1", "f1_low", "f1_high"]]),
+        "<h3>Concepts most often confused (a reference concept missed where another was coded)</h3>",
+        table(confusions.groupby(["study", "split"], sort=False).head(10)),
+    ]
+    return "".join(parts)
 
 
 def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str]) -> str:
@@ -187,15 +211,23 @@ def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link
 def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]) -> str:
     divergence = read_tsv(inputs.path("divergence"))
     effects = read_tsv(inputs.path("topic_effects"))
+    prevalence = read_tsv(inputs.path("concept_prevalence"))
+    groups = prevalence[prevalence["grouping"] != "article"].drop_duplicates(["grouping", "group"])
     parts = ['<h2 id="comparisons">Comparisons</h2>',
-             "<p>95% bootstrap intervals; <code>resampling</code> says whether articles or sentences within "
-             "articles were resampled (groups with few articles).</p>"]
+             "<p>95% bootstrap intervals; <code>resampling</code> says whether articles (groups of at least "
+             f"{escape(str(inputs.config['compare']['min_articles']))} articles) or sentences within articles (smaller "
+             "groups, whose intervals speak only for these articles) were resampled. Groups and their sizes:</p>",
+             table(groups[["grouping", "group", "articles", "sentences", "resampling"]])]
     for grouping in inputs.groupings:
         parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
         parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
     parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
     parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
+    parts.append("<h3>Translation pairs</h3><p>The same text in two languages should get the same concept profile and "
+                 "topic mixture: divergence (0 = identical) and the share of other articles of the second language that "
+                 "are closer to the first than its translation is (0 = the translation is the closest).</p>"
+                 + table(read_tsv(inputs.path("parallel_pairs"))))
     for lang in inputs.languages:
         keyness = read_tsv(inputs.path("keyness", lang))
         parts.append(figure(figure_link(layout.KEYNESS_FIGURE.format(language=lang)), f"Keyness ({lang})"))

@@ -1,0 +1,42 @@
+"""Adapter: rule validate_instrument -> upsoc.annotation.study."""
+
+import pandas as pd
+
+from upsoc.annotation.study import load_study, validation_tables
+from upsoc.coding.advice import AdviceDetector
+from upsoc.coding.matcher import CueMatcher
+from upsoc.coding.validation import code_sample
+from upsoc.languages import profile
+from upsoc.layout import key
+from upsoc.rulelog import rule_log
+from upsoc.tsv import read_tsv, write_tsv
+
+
+def analyser(language, user_dictionary):
+    tokenizer, normalizer = profile(language).make_tokenizer(user_dictionary), profile(language).make_normalizer()
+    return lambda text: tokenizer(normalizer(text))
+
+
+with rule_log(snakemake.log[0]):
+    concepts = snakemake.params.concepts
+    studies = [load_study(folder, concepts) for folder in snakemake.params.studies]
+    languages = sorted({lang for study in studies for lang in study.sample["language"]})
+    analysers = {lang: analyser(lang, snakemake.input.get("user_dictionary")) for lang in languages}
+    matchers = {lang: CueMatcher(read_tsv(snakemake.input[key("cues", lang)]), lang) for lang in languages}
+    detectors = {lang: AdviceDetector(read_tsv(snakemake.input[key("advice", lang)])) for lang in languages}
+    tables, sentences = [], []
+    for study in studies:
+        items = study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0")
+        coded = code_sample(items, analysers, matchers, detectors, concepts).set_index("id")
+        reference = study.reference
+        sentences.append(pd.DataFrame({
+            "study": study.name, "split": study.sample["split"], "item": study.sample.index,
+            "article_id": study.sample["article_id"], "language": study.sample["language"], "text": study.sample["text"],
+            "reference_concepts": reference["concepts"], "concepts": coded["concepts"], "cues": coded["cues"],
+            "reference_advice": reference["is_advice"], "is_advice": coded["is_advice"].astype(str), "advice_cues": coded["advice_cues"],
+        }))
+        instrument = coded[["concepts", "is_advice"]].astype(str)
+        tables.append(validation_tables(study, instrument, concepts, snakemake.params.replicates, snakemake.params.random_state))
+    for table in ("scores", "agreement", "confusions"):
+        write_tsv(pd.concat([t[table] for t in tables], ignore_index=True), snakemake.output[table])
+    write_tsv(pd.concat(sentences, ignore_index=True), snakemake.output.sentences)
