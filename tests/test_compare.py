@@ -21,8 +21,8 @@ def sheet(rows):
 
 
 def coded(rows):
-    return pd.DataFrame([{"article_id": a, "sentence_id": s, "language": "en", "is_advice": adv, "concepts": c, "cues": cues, "text": t}
-                         for a, s, adv, c, cues, t in rows])
+    return pd.DataFrame([{"article_id": a, "sentence_id": s, "language": "en", "is_advice": adv, "concepts": c, "cues": cues, "text": t,
+                          "frame_only": ""} for a, s, adv, c, cues, t in rows])
 
 
 SHEET = sheet([("a1", "up", "CN"), ("a2", "up", "CN"), ("a3", "up", "CN"), ("b1", "net", "US")])
@@ -63,8 +63,8 @@ def test_prevalence_and_differences_match_hand_computation():
     net_y = prevalence.loc[("frame", "net", "y")]
     assert net_y["share"] == pytest.approx(2 / 3) and net_y["resampling"] == SINGLE
     assert prevalence.loc[("article", "b1", "y"), "resampling"] == SINGLE
-    differences = comparison.differences().set_index(["group_a", "group_b", "concept"])
-    assert differences.loc[("net", "up", "y"), "difference"] == pytest.approx(2 / 3 - 2 / 6)
+    differences = comparison.differences().set_index(["grouping", "group_a", "group_b", "concept"])
+    assert differences.loc[("frame", "net", "up", "y"), "difference"] == pytest.approx(2 / 3 - 2 / 6)
     assert list(comparison.differences()["comparison"].unique()) == ["pairwise"]
 
 
@@ -207,3 +207,18 @@ def test_language_keyness_compares_only_that_languages_articles():
     assert "ask" not in counts.index  # below min_count
     persian = language_keyness(units, KEYNESS_SHEET, "fa", ["frame", "language"], prior_strength=10, min_count=2)
     assert persian.empty and list(persian.columns)[:4] == ["grouping", "comparison", "group_a", "group_b"]
+
+
+def test_frame_comparisons_do_not_count_evidence_from_the_frame_terms_alone():
+    # "x" in a1 and a2 comes only from a frame term (say 向上社交); in b1 from a real cue
+    circular = CODED.assign(frame_only=CODED["concepts"].where(CODED["article_id"].isin(["a1", "a2"]), ""))
+    comparison = ConceptComparison(circular, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["frame", "origin"], SETTINGS)
+    table = comparison.prevalence().set_index(["grouping", "group", "concept"])
+    inclusive = ConceptComparison(CODED, SHEET, ["x", "y"], {"x": "theme", "y": "tactic"}, ["frame"], SETTINGS).prevalence()
+    inclusive = inclusive.set_index(["grouping", "group", "concept"])
+    assert table.loc[("frame_inclusive", "up", "x"), "share"] == inclusive.loc[("frame", "up", "x"), "share"] > 0
+    a3_only = (CODED["article_id"] == "a3") & CODED["concepts"].str.contains("x")
+    up_sentences = CODED["article_id"].isin(["a1", "a2", "a3"]).sum()
+    assert table.loc[("frame", "up", "x"), "share"] == round(a3_only.sum() / up_sentences, 6)
+    # other groupings count all evidence
+    assert table.loc[("origin", "CN", "x"), "share"] == inclusive.loc[("frame", "up", "x"), "share"]

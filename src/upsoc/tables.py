@@ -25,7 +25,7 @@ ADVICE_COLUMNS = ["kind", "marker", "tokens"]
 # layout.CODED_ARTICLE and layout.CODED
 CODED_COLUMNS = [
     "article_id", "sentence_id", "language", "frame", "origin", "text",
-    "is_advice", "concepts", "cues", "advice_cues",
+    "is_advice", "concepts", "cues", "advice_cues", "frame_terms", "frame_only",
 ]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]

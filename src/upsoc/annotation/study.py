@@ -75,7 +75,8 @@ def validation_tables(study: Study, instrument: pd.DataFrame, concept_ids: list[
         items = study.sample.index[study.sample["split"] == split]
         base = study.sample.loc[items, ["article_id", "language"]]
         gold = base.join(reference.loc[items])
-        others = {INSTRUMENT: instrument, **{n: c for n, c in study.codings.items() if n != ADJUDICATED}}
+        # every coding but the reference itself (a single coder's study has no other)
+        others = {INSTRUMENT: instrument, **{n: c for n, c in study.codings.items() if c is not reference and n != ADJUDICATED}}
         for name, coding in others.items():
             table = scores_with_intervals(gold, base.join(coding.loc[items]), concept_ids, replicates, random_state)
             scores.append(table.assign(study=study.name, split=split, coding=name))

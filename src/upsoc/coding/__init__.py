@@ -18,11 +18,17 @@ def matched_cells(found: dict[str, list[str]], order: list[str]) -> tuple[str, s
 
 def code_sentence(tokens: list[str], lemmas: list[str], language: str, matcher: CueMatcher, detector: AdviceDetector,
                   concept_order: list[str]) -> dict:
-    """One sentence's `concepts`, `cues`, `is_advice` and `advice_cues`."""
+    """One sentence's `concepts`, `cues`, `is_advice`, `advice_cues`, and the frame terms found with the
+    concepts only they express (`frame_terms`, `frame_only`)."""
     words = lemmas if LANGUAGES[language].coded_on_lemmas else tokens
-    concepts, cues = matched_cells(matcher(words, lemmas), concept_order)
+    evidence = matcher.evidence(words, lemmas)
+    concepts, cues = matched_cells(evidence.concepts, concept_order)
     advice = detector(words, lemmas)
-    return {"is_advice": int(bool(advice)), "concepts": concepts, "cues": cues, "advice_cues": format_list(advice)}
+    return {
+        "is_advice": int(bool(advice)), "concepts": concepts, "cues": cues, "advice_cues": format_list(advice),
+        "frame_terms": format_list(evidence.frame_terms),
+        "frame_only": format_concepts([c for c in concept_order if c in evidence.frame_only]),
+    }
 
 
 def code_sentences(

@@ -19,6 +19,8 @@ from ..languages import LANGUAGES, profile
 from ..tables import CUE_COLUMNS, format_list
 
 DEFAULT_WINDOW = 2
+# Compiled frame terms are rows of the cue table of this kind, with the frame as `concept`.
+FRAME_KIND = "frame"
 
 
 class CodebookError(ValueError):
@@ -46,6 +48,8 @@ class Concept:
 class Codebook:
     concepts: tuple[Concept, ...]
     advice: dict[str, dict]
+    # frame -> language -> the terms that define the frame (see `FRAME_KIND`)
+    frame_terms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -71,7 +75,9 @@ def load_codebook(path: str | Path, schema: dict) -> Codebook:
     missing = [f"{c.id} has no {lang} cue" for c in concepts for lang in LANGUAGES if not c.cues[lang]]
     if missing:
         raise CodebookError(f"{path}: every concept needs cues in every language:\n" + "\n".join(f"  - {m}" for m in missing))
-    return Codebook(concepts=concepts, advice=data["advice"])
+    frame_terms = {frame: {lang: tuple(terms) for lang, terms in by_language.items()}
+                   for frame, by_language in data.get("frame_terms", {}).items()}
+    return Codebook(concepts=concepts, advice=data["advice"], frame_terms=frame_terms)
 
 
 def _cue(entry) -> Cue:
@@ -107,22 +113,23 @@ def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: Calla
         return format_list(sorted(f for f in forms if f))
 
     rows = []
-    for concept in codebook.concepts:
-        for cue in concept.cues[language]:
-            tokens, lemmas = analyse(cue.text, tokenizer, normalizer)
-            if not tokens:
-                raise CodebookError(f"concept {concept.id}: {language} cue {cue.text!r} has no token after normalisation")
-            rows.append(
-                {
-                    "concept": concept.id,
-                    "kind": concept.kind,
-                    "cue": cue.text,
-                    "tokens": tokens,
-                    "lemmas": lemmas,
-                    "exclude_near": context(cue.exclude_near),
-                    "require_near": context(cue.require_near),
-                    "window": cue.window,
-                    "exact": int(cue.exact),
-                }
-            )
+    cues = [(concept.id, concept.kind, cue) for concept in codebook.concepts for cue in concept.cues[language]]
+    cues += [(frame, FRAME_KIND, Cue(term)) for frame, terms in codebook.frame_terms.items() for term in terms.get(language, ())]
+    for concept_id, kind, cue in cues:
+        tokens, lemmas = analyse(cue.text, tokenizer, normalizer)
+        if not tokens:
+            raise CodebookError(f"{concept_id}: {language} cue {cue.text!r} has no token after normalisation")
+        rows.append(
+            {
+                "concept": concept_id,
+                "kind": kind,
+                "cue": cue.text,
+                "tokens": tokens,
+                "lemmas": lemmas,
+                "exclude_near": context(cue.exclude_near),
+                "require_near": context(cue.require_near),
+                "window": cue.window,
+                "exact": int(cue.exact),
+            }
+        )
     return pd.DataFrame(rows, columns=CUE_COLUMNS)

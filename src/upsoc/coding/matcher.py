@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..languages import profile
 from ..tables import parse_list
+from .codebook import FRAME_KIND
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,16 @@ def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[
     return spans
 
 
+@dataclass(frozen=True)
+class Evidence:
+    concepts: dict[str, list[str]]  # concept -> the cues that matched, in the cue table's order
+    frame_terms: list[str]  # the frame terms found (rows of kind FRAME_KIND)
+    frame_only: set[str]  # concepts whose every match lies inside a frame term
+
+
 class CueMatcher:
-    """Callable: (tokens, lemmas) -> {concept: [cues that matched]} for one language."""
+    """Callable: (tokens, lemmas) -> {concept: [cues that matched]} for one language;
+    `evidence` also tells which concepts only a frame term expresses."""
 
     def __init__(self, cues: pd.DataFrame, language: str):
         # without spaces between words, cues are compared as runs of characters
@@ -80,6 +89,7 @@ class CueMatcher:
             )
             for row in cues.to_dict(orient="records")
         ]
+        self.frames = set(cues.loc[cues["kind"] == FRAME_KIND, "concept"])
         self._by_start: dict[str, list[int]] = defaultdict(list)
         for index, cue in enumerate(self.cues):
             for start in self._starts(cue):
@@ -109,12 +119,10 @@ class CueMatcher:
             return any("".join(form) in text for form in forms)
         return any(self._occurrences(tokens, lemmas, form, form) for form in forms)
 
-    def __call__(self, tokens: list[str], lemmas: list[str]) -> dict[str, list[str]]:
+    def _matches(self, tokens: list[str], lemmas: list[str]):
+        """(cue, start, end) of every occurrence of a cue that its context conditions allow."""
         tokens = [t.lower() for t in tokens]
-        found: dict[str, list[str]] = defaultdict(list)
         for cue in self._candidates(tokens, lemmas):
-            if cue.cue in found.get(cue.concept, ()):
-                continue
             if cue.require_near and not self._present(cue.require_near, tokens, lemmas):
                 continue
             for start, end in self._occurrences(tokens, lemmas, cue.tokens, cue.lemmas, cue.exact):
@@ -123,6 +131,24 @@ class CueMatcher:
                 near_lemmas = lemmas[lo:start] + ["\u0000"] + lemmas[end:hi]
                 if cue.exclude_near and self._present(cue.exclude_near, near_tokens, near_lemmas):
                     continue
-                found[cue.concept].append(cue.cue)
-                break
-        return dict(found)
+                yield cue, start, end
+
+    def evidence(self, tokens: list[str], lemmas: list[str]) -> Evidence:
+        concepts: dict[str, list[str]] = {}
+        frame_terms: list[str] = []
+        frame_spans: list[tuple[int, int]] = []
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for cue, start, end in self._matches(tokens, lemmas):
+            if cue.concept in self.frames:
+                frame_spans.append((start, end))
+                frame_terms += [] if cue.cue in frame_terms else [cue.cue]
+                continue
+            spans[cue.concept].append((start, end))
+            found = concepts.setdefault(cue.concept, [])
+            found += [] if cue.cue in found else [cue.cue]
+        inside = lambda span: any(lo <= span[0] and span[1] <= hi for lo, hi in frame_spans)
+        frame_only = {concept for concept, found in spans.items() if all(map(inside, found))}
+        return Evidence(concepts, frame_terms, frame_only)
+
+    def __call__(self, tokens: list[str], lemmas: list[str]) -> dict[str, list[str]]:
+        return self.evidence(tokens, lemmas).concepts

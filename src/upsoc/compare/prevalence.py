@@ -2,6 +2,11 @@
 
 Prevalence is the share of a group's sentences that carry a concept (pooled over the group's
 sentences, so long articles weigh more), and the share of its advice sentences that do.
+
+Comparing frames by concepts that the frame's own defining terms express would be circular
+(every 向上社交 sentence is about connecting upward): grouping `frame` counts a concept in a
+sentence only when something other than a frame term expresses it (the coding's `frame_only`);
+grouping `frame_inclusive` counts all evidence, for comparison.
 """
 
 from __future__ import annotations
@@ -24,8 +29,14 @@ DIFFERENCE_COLUMNS = [
 DIVERGENCE_COLUMNS = ["grouping", "comparison", "group_a", "group_b", "jsd", "low", "high", "resampling_a", "resampling_b"]
 
 
-def indicator_matrix(coded: pd.DataFrame, concepts: list[str]) -> np.ndarray:
+FRAME, FRAME_INCLUSIVE = "frame", "frame_inclusive"
+
+
+def indicator_matrix(coded: pd.DataFrame, concepts: list[str], without: str | None = None) -> np.ndarray:
+    """sentences × concepts; `without`: a column of concepts not to count (e.g. `frame_only`)."""
     sets = [set(parse_concepts(field)) for field in coded["concepts"]]
+    if without is not None:
+        sets = [s - set(parse_concepts(field)) for s, field in zip(sets, coded[without])]
     return np.array([[c in s for c in concepts] for s in sets], dtype=float).reshape(len(sets), len(concepts))
 
 
@@ -37,19 +48,25 @@ class ConceptComparison:
         self.concepts, self.kinds, self.settings = concepts, kinds, settings
         self.coded = coded.reset_index(drop=True)
         self.sheet = sheet.set_index("id", drop=False)
-        X = indicator_matrix(self.coded, concepts)
         advice = self.coded["is_advice"].astype(int).to_numpy()[:, None]
-        # columns: concept sentences, advice concept sentences, advice sentences
-        self.values = np.hstack([X, X * advice, advice])
+
+        def values(X):
+            # columns: concept sentences, advice concept sentences, advice sentences
+            return np.hstack([X, X * advice, advice])
+
+        all_evidence = values(indicator_matrix(self.coded, concepts))
+        beyond_frame_terms = values(indicator_matrix(self.coded, concepts, without="frame_only"))
         self.articles = self.coded["article_id"].to_numpy()
         self.groups: dict[str, dict] = {}
         rng = np.random.default_rng(settings.random_state)
-        for grouping in groupings + ["article"]:
+        with_inclusive = groupings + [FRAME_INCLUSIVE] if FRAME in groupings else groupings
+        for grouping in with_inclusive + ["article"]:
             labels = self.coded["article_id"] if grouping == "article" else \
-                self.coded["article_id"].map(group_labels(self.sheet, grouping))
+                self.coded["article_id"].map(group_labels(self.sheet, FRAME if grouping == FRAME_INCLUSIVE else grouping))
             # articles are summarised one by one, never compared with the rest of the corpus
-            self.groups[grouping] = summarise_groups(labels.to_numpy(), self.articles, self.values, settings, rng,
-                                                     with_rest=grouping != "article")
+            self.groups[grouping] = summarise_groups(labels.to_numpy(), self.articles,
+                                                     beyond_frame_terms if grouping == FRAME else all_evidence, settings,
+                                                     rng, with_rest=grouping != "article")
 
     def _shares(self, group):
         c = len(self.concepts)
