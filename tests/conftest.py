@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "data"
 FIXTURE_CORPUS = FIXTURES / "corpus"
 USER_DICTIONARY = ROOT / "data" / "lexicon" / "zh_userdict.txt"
-VALIDATION_SAMPLE = ROOT / "data" / "validation" / "codebook_validation.tsv"
+GOLD_STUDY = ROOT / "data" / "validation" / "gold"
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """The annotation sample: seeded, stratified by language and article, split by article."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -63,3 +64,96 @@ def test_every_sampled_article_is_in_exactly_one_split(seed):
     sample = draw_sample(eligible_sentences(corpus(SIZES)), 60, seed=seed)
     split = split_by_article(sample, {}, seed=seed)
     assert set(split) == set(sample["article_id"])
+
+
+# --- agreement, study folders and the instrument's scores -----------------------------------
+
+from upsoc.annotation.agreement import agreement, alpha  # noqa: E402
+from upsoc.annotation.instrument import confusions, scores_with_intervals  # noqa: E402
+from upsoc.annotation.sheets import StudyError  # noqa: E402
+from upsoc.annotation.study import load_study, validation_tables  # noqa: E402
+from upsoc.tsv import write_tsv  # noqa: E402
+
+IDS = ["follow_up", "seek_advice", "status_hierarchy"]
+
+
+def write_study(folder, a_rows, b_rows, adjudicated=None):
+    items = [f"s{i}" for i in range(1, len(a_rows) + 1)]
+    sample = pd.DataFrame({"item": items, "article_id": ["x", "x", "y", "y", "z", "z"][: len(items)],
+                           "sentence_id": range(1, len(items) + 1), "language": "en", "context": "",
+                           "text": [f"sentence {i}" for i in items], "split": ["dev", "dev", "test", "test", "test", "test"][: len(items)]})
+    write_tsv(sample, folder / "sample.tsv")
+    for name, rows in (("coder_a", a_rows), ("coder_b", b_rows), ("adjudicated", adjudicated)):
+        if rows is not None:
+            write_tsv(pd.DataFrame({"item": items, "concepts": [r[0] for r in rows], "is_advice": [r[1] for r in rows], "note": ""}),
+                      folder / f"{name}.tsv")
+
+
+A = [("follow_up", "1"), ("", "0"), ("seek_advice", "1"), ("status_hierarchy", "0"), ("follow_up;seek_advice", "1"), ("", "0")]
+B = [("follow_up", "1"), ("", "1"), ("seek_advice", "1"), ("", "0"), ("follow_up", "1"), ("", "0")]
+
+
+def test_alpha_matches_a_hand_computed_value():
+    # 6 units, one disagreement: observed 1/6 pairs differ; expected from the pooled 1s (5 of 12)
+    a, b = np.array([1, 1, 1, 0, 0, 0]), np.array([1, 1, 0, 0, 0, 0])
+    n, ones = 12, 5
+    expected = 2 * ones * (n - ones) / (n * (n - 1))
+    assert alpha(a, b) == pytest.approx(1 - (2 * 1 / n) / expected)
+    assert np.isnan(alpha(np.zeros(4, int), np.zeros(4, int)))
+
+
+def test_a_study_without_adjudication_is_scored_against_what_both_coders_gave(tmp_path):
+    write_study(tmp_path, A, B)
+    study = load_study(tmp_path, IDS)
+    assert list(study.reference["concepts"]) == ["follow_up", "", "seek_advice", "", "follow_up", ""]
+    assert list(study.reference["is_advice"]) == ["1", "0", "1", "0", "1", "0"]
+    table = agreement(study.codings, study.sample["language"], IDS)
+    pooled = table[(table["concept"] == "pooled") & (table["language"] == "all")].iloc[0]
+    assert (pooled["positives_a"], pooled["positives_b"]) == (5, 3) and 0 < pooled["alpha"] < 1
+
+
+def test_the_instrument_is_scored_per_split_beside_the_coders(tmp_path):
+    write_study(tmp_path, A, B, adjudicated=A)
+    study = load_study(tmp_path, IDS)
+    instrument = pd.DataFrame({"concepts": ["follow_up", "", "", "status_hierarchy", "follow_up", "seek_advice"],
+                               "is_advice": ["1", "0", "1", "0", "0", "0"]}, index=study.sample.index)
+    tables = validation_tables(study, instrument, IDS, replicates=200, random_state=3)
+    scores = tables["scores"].set_index(["split", "coding", "measure", "concept", "language"])
+    test_micro = scores.loc[("test", "instrument", "micro", "", "all")]
+    # test items s3-s6: gold seek_advice, status_hierarchy, follow_up+seek_advice, none; coded none, status, follow_up, seek_advice
+    assert (test_micro["tp"], test_micro["fp"], test_micro["fn"]) == (2, 1, 2)
+    assert float(test_micro["f1_low"]) <= float(test_micro["f1"]) <= float(test_micro["f1_high"])
+    assert ("test", "coder_b", "micro", "", "all") in scores.index and "adjudicated" not in set(tables["scores"]["coding"])
+    assert set(tables["agreement"]["split"]) == {"dev", "test"}
+    confused = confusions(study.reference.loc[["s3"]], instrument.loc[["s3"]], IDS)
+    assert confused.empty  # s3: seek_advice missed, nothing else coded
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda f: (f / "coder_a.tsv").write_text("item\tconcepts\tis_advice\ns1\tnetworking_magic\t1\n", encoding="utf-8"),
+         "unknown concept id(s) networking_magic"),
+        (lambda f: (f / "coder_a.tsv").write_text("item\tconcepts\tis_advice\n", encoding="utf-8"), "no coded sentences"),
+        (lambda f: (f / "coder_a.tsv").write_text("item\tconcepts\tis_advice\ns1\t\t\n", encoding="utf-8"), "is_advice is ''"),
+        (lambda f: (f / "coder_b.tsv").write_text("item\tconcepts\tis_advice\ns9\t\t0\n", encoding="utf-8"), "code different sentences"),
+    ],
+)
+def test_bad_coding_sheets_are_refused_naming_the_problem(tmp_path, edit, message):
+    write_study(tmp_path, A, B)
+    edit(tmp_path)
+    with pytest.raises(StudyError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_study(tmp_path, IDS)
+
+
+def test_intervals_cover_the_point_estimate_on_real_sized_samples():
+    rng = np.random.default_rng(0)
+    n = 120
+    gold = pd.DataFrame({"article_id": rng.integers(0, 12, n).astype(str), "language": "en",
+                         "concepts": rng.choice(["follow_up", "seek_advice", ""], n), "is_advice": rng.choice(["0", "1"], n)})
+    predicted = gold.assign(concepts=np.where(rng.random(n) < 0.7, gold["concepts"], "follow_up"),
+                            is_advice=np.where(rng.random(n) < 0.8, gold["is_advice"], "1"))
+    table = scores_with_intervals(gold, predicted, IDS, 300, 5).set_index(["measure", "language", "concept"])
+    micro, advice = table.loc[("micro", "all", "")], table.loc[("advice", "all", "")]
+    assert float(micro["f1_low"]) < micro["f1"] < float(micro["f1_high"])
+    assert float(advice["accuracy_low"]) < advice["accuracy"] < float(advice["accuracy_high"])

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 import yaml
-from conftest import CODEBOOK_SCHEMA, ROOT, VALIDATION_SAMPLE
+from conftest import CODEBOOK_SCHEMA, GOLD_STUDY, ROOT
 
-from upsoc.coding import code_sentences
+from upsoc.coding import code_sentence, code_sentences
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.coding.coverage import coverage_table
 from upsoc.coding.matcher import CueMatcher
@@ -76,10 +76,15 @@ def test_chinese_cues_match_whole_tokens_only():
 
 
 def test_context_conditions_disambiguate(coders):
-    found, _ = code(coders, "zh", "网络只是你与他人关系的初始阶段。")
-    assert "network_structure" in found
-    found, _ = code(coders, "zh", "网络上教你正直的品格肯定没错。")
-    assert "network_structure" not in found
+    # a role word carries status_hierarchy only where rank is the point
+    found, _ = code(coders, "zh", "我的老板让我周五交报告。")
+    assert "status_hierarchy" not in found
+    found, _ = code(coders, "zh", "不要害怕去认识比你级别高很多的老板。")
+    assert "status_hierarchy" in found
+    found, _ = code(coders, "en", "My senior engineer reviewed the code.")
+    assert "status_hierarchy" not in found
+    found, _ = code(coders, "en", "Reach out to people far more senior than you.")
+    assert "status_hierarchy" in found
     found, _ = code(coders, "fa", "فقط در ایونت‌هایی شرکت کنید که به هدفتان مربوط است.")
     assert "be_selective" in found and "attend_events" in found
     found, _ = code(coders, "fa", "فقط می‌خواهم تجربه‌هایم را مرتب کنم.")
@@ -87,11 +92,11 @@ def test_context_conditions_disambiguate(coders):
 
 
 def test_english_cues_match_lemmas_unless_exact(coders):
-    found, _ = code(coders, "en", "There are very few opportunities.")
-    assert found["instrumental_purpose"] == ["opportunity"]
+    found, _ = code(coders, "en", "I followed up with her a week later.")
+    assert found["follow_up"] == ["follow up"]
     found, _ = code(coders, "en", "Networking is not mysterious.")
     assert "network_structure" not in found
-    found, _ = code(coders, "en", "Your network is your net worth.")
+    found, _ = code(coders, "en", "Keep in touch with your weak ties.")
     assert "network_structure" in found
 
 
@@ -125,7 +130,7 @@ def test_advice_detection(coders, language, text, advice):
 
 def test_every_sentence_is_coded_once_with_its_evidence(coders, codebook):
     analyse, matcher, detector = coders["en"]
-    texts = ["Host a dinner for your team.", "Chen Wu said."]
+    texts = ["Organize a small dinner for your team.", "Chen Wu said."]
     sentences = pd.DataFrame(
         {
             "article_id": ["a", "a"], "sentence_id": [1, 2], "text": texts,
@@ -135,9 +140,9 @@ def test_every_sentence_is_coded_once_with_its_evidence(coders, codebook):
     )
     coded = code_sentences(sentences, {"language": "en", "frame": "networking", "origin": "US"}, matcher, detector, codebook.ids)
     assert list(coded["sentence_id"]) == [1, 2]
-    assert coded.loc[0, "is_advice"] == 1 and coded.loc[0, "advice_cues"] == "^host"
-    assert "host_gatherings" in parse_concepts(coded.loc[0, "concepts"])
-    assert parse_cues(coded.loc[0, "cues"])["host_gatherings"] == ["host"]
+    assert coded.loc[0, "is_advice"] == 1 and coded.loc[0, "advice_cues"] == "^organize"
+    assert "meet_in_person" in parse_concepts(coded.loc[0, "concepts"])
+    assert parse_cues(coded.loc[0, "cues"])["meet_in_person"] == ["dinner"]
     assert coded.loc[1, "concepts"] == "" and coded.loc[1, "is_advice"] == 0
 
 
@@ -164,9 +169,19 @@ def test_coverage_counts_matches_and_lists_unmatched_cues():
     ]
 
 
-def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook):
-    sample = read_tsv(VALIDATION_SAMPLE)
-    assert len(sample) >= 60 and set(sample["language"]) == {"zh", "fa", "en"}
+def development_sentences():
+    """The annotation study's development split with its adjudicated codes (never the test split)."""
+    sample = read_tsv(GOLD_STUDY / "sample.tsv").set_index("item")
+    codes = read_tsv(GOLD_STUDY / "adjudicated.tsv").set_index("item")
+    dev = sample[sample["split"] == "dev"]
+    return dev.join(codes[["concepts", "is_advice"]]).reset_index().rename(columns={"item": "id"})
+
+
+def test_agreement_with_the_development_codes_does_not_regress(coders, codebook):
+    # a regression guard on the sentences the cues were tuned on; the instrument's accuracy is
+    # measured on the frozen test split (results/validation/scores.tsv, README)
+    sample = development_sentences()
+    assert len(sample) >= 250 and set(sample["language"]) == {"zh", "fa", "en"}
     predicted = code_sample(
         sample,
         {lang: c[0] for lang, c in coders.items()},
@@ -176,16 +191,17 @@ def test_agreement_with_the_hand_coded_sample_does_not_regress(coders, codebook)
     )
     table = score(sample, predicted, codebook.ids)
     summary = table[table["measure"].isin(["micro", "advice"])].set_index(["measure", "language"])
-    assert summary.loc[("micro", "all"), "f1"] >= 0.85
-    assert summary.loc[("advice", "all"), "accuracy"] >= 0.85
+    assert summary.loc[("micro", "all"), "f1"] >= 0.68
+    assert summary.loc[("micro", "all"), "precision"] >= 0.8
+    assert summary.loc[("advice", "all"), "accuracy"] >= 0.8
     for language in ("zh", "fa", "en"):
-        assert summary.loc[("micro", language), "f1"] >= 0.8, language
+        assert summary.loc[("micro", language), "f1"] >= 0.6, language
 
 
 @pytest.mark.parametrize("language", ["zh", "fa", "en"])
 def test_the_cue_index_finds_what_trying_every_cue_finds(coders, cleaned_fixtures, language, monkeypatch):
     analyse, matcher, _ = coders[language]
-    sample = read_tsv(VALIDATION_SAMPLE)
+    sample = development_sentences()
     texts = list(sample.loc[sample["language"] == language, "text"])
     texts += [p for _, clean in cleaned_fixtures.values() for p in clean.text.split("\n\n")]
     analysed = [analyse(text) for text in texts]
@@ -194,3 +210,19 @@ def test_the_cue_index_finds_what_trying_every_cue_finds(coders, cleaned_fixture
     every_cue = [matcher([t.text for t in a], [t.lemma for t in a]) for a in analysed]
     assert indexed == every_cue
     assert sum(map(len, indexed)) >= 10  # the texts do contain cues
+
+
+def test_a_concept_only_a_frame_term_expresses_is_marked(coders, codebook):
+    analyse, matcher, detector = coders["zh"]
+
+    def coded(text):
+        tokens = analyse(text)
+        return code_sentence([t.text for t in tokens], [t.lemma for t in tokens], "zh", matcher, detector, codebook.ids)
+
+    only_term = coded("什么是向上社交？")
+    assert only_term["frame_terms"] == "向上社交" and only_term["frame_only"] == "status_hierarchy"
+    assert "status_hierarchy" in parse_concepts(only_term["concepts"])
+    # evidence beyond the frame term: the concept is not frame-only
+    beyond = coded("向上社交就是去结识比你级别高很多的人。")
+    assert beyond["frame_terms"] == "向上社交" and beyond["frame_only"] == ""
+    assert "status_hierarchy" in parse_concepts(beyond["concepts"])

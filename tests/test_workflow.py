@@ -42,8 +42,11 @@ def test_every_sentence_is_coded_exactly_once(first_run):
     assert set(coded["is_advice"]) == {"0", "1"}
     coverage = read_tsv(first_run / "results/coding/codebook_coverage.tsv")
     assert len(coverage) == 29 * 3
-    validation = read_tsv(first_run / "results/coding/validation.tsv")
+    validation = read_tsv(first_run / "results/validation/scores.tsv")
     assert {"micro", "macro", "advice"} <= set(validation["measure"])
+    # the instrument and both coders are scored on each split of the project's study
+    gold = validation[validation["study"] == "gold"]
+    assert set(gold["split"]) == {"dev", "test"} and set(gold["coding"]) == {"instrument", "coder_a", "coder_b"}
 
 
 def test_rerun_with_nothing_changed_does_nothing(first_run):
