@@ -169,6 +169,8 @@ def test_markdown_debris_goes_and_hard_wrapped_lines_stay_one_paragraph():
         "- [ ] Send the thank-you note\n\n"
         "| Step | When |\n|---|---|\n| Follow up | within 24 hours |\n\n"
         "```bash\n/Users/me/bin/knpost foo\n```\n<!--more-->\n"
+        "```\n/Users/me/bin/knpost bar\n```\n"
+        "```text\nHi Dan, could we talk for 15 minutes?\n```\n"
         "Redacted address: ******@example.org\n"
     )
     article = clean_text(raw, "en", "debris", fmt="markdown")
@@ -176,6 +178,7 @@ def test_markdown_debris_goes_and_hard_wrapped_lines_stay_one_paragraph():
         "Asked, what is the best recommendation for a new grad, she said ask Some say and manager.",
         "4. Keep the ledger current", "Send the thank-you note",
         "Step", "When", "Follow up", "within 24 hours",
+        "Hi Dan, could we talk for 15 minutes?",
         "Redacted address: ******@example.org\n",
     ]
     assert {"code_block", "html_markup", "link_target", "list_marker", "markdown_syntax", "separator"} <= rules(article)

@@ -56,8 +56,14 @@ TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{[<%].*?[%>]\}\}")
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$")
 # A Markdown table row: its pipes go, each cell ends a paragraph
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-# Fenced code blocks, and HTML comments (<!--more-->): not read by anyone
-CODE_BLOCK = re.compile(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+# A fenced block: its fences are markup; its content is code (not read by anyone) when the fence
+# names a programming language or the block starts like a command line, and otherwise text that
+# the writer set apart (an example message, a template, a search string)
+FENCED_BLOCK = re.compile(r"^[ \t]*(```|~~~)[ \t]*(\w*)[^\n]*\n(.*?)^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+CODE_LANGUAGES = {"bash", "sh", "shell", "console", "zsh", "powershell", "python", "py", "java", "javascript", "js",
+                  "typescript", "ts", "json", "yaml", "yml", "toml", "html", "xml", "css", "sql", "c", "cpp", "go",
+                  "rust", "ruby", "php", "swift", "kotlin", "r", "scala", "diff"}
+COMMAND_LINE = re.compile(r"^\s*(\$ |[~.]?/\w|[\w.-]+/[\w.-]+/)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A placeholder a scraper or converter left behind (LINEBREAK_MARKER), alone on its line
 SCRAPE_MARKER = re.compile(r"^\s*[A-Z]+(?:_[A-Z]+)+\s*$")
@@ -67,9 +73,15 @@ LINK_CARD = re.compile(r"\[\]\([^)\n]*\)\s*\[#+ [^\]]*\]\([^)\n]*\)")
 
 
 def mark_markup(doc: Document) -> None:
-    for rule, pattern in (("link_card", LINK_CARD), ("code_block", CODE_BLOCK), ("html_markup", HTML_COMMENT)):
+    for rule, pattern in (("link_card", LINK_CARD), ("html_markup", HTML_COMMENT)):
         for match in pattern.finditer(doc.text):
             doc.remove(match.start(), match.end(), rule)
+    for block in FENCED_BLOCK.finditer(doc.text):
+        if block.group(2).lower() in CODE_LANGUAGES or COMMAND_LINE.match(block.group(3)):
+            doc.remove(block.start(), block.end(), "code_block")
+        else:
+            doc.remove(block.start(), block.start(3), "markdown_syntax")
+            doc.remove(block.end(3), block.end(), "markdown_syntax")
     for line in doc.lines:
         text = doc.line_text(line)
         if TABLE_ROW.match(text):
