@@ -44,7 +44,7 @@ from .synthetic import seed_pool, write_corpus
 SEED = 20240101
 PHASES = ("cold", "noop", "add_one")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
-SHARED_INPUTS = ("codebook", "zh_user_dictionary", "validation_sample")
+SHARED_INPUTS = ("codebook", "zh_user_dictionary")
 
 
 class PeakMemory(threading.Thread):
@@ -115,6 +115,7 @@ def prepare(repo: Path, workdir: Path, size: str, pool, sheet: pd.DataFrame, con
     shutil.copytree(repo / "workflow", workdir / "workflow")
     settings = {**config, **{key: str(repo / config[key]) for key in SHARED_INPUTS}}
     settings.update(articles="data/articles.tsv", raw_dir="data/raw")
+    settings["validation"] = {**config["validation"], "studies": str(repo / config["validation"]["studies"])}
     (workdir / "config").mkdir()
     (workdir / "config" / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     raw_dir = workdir / "data" / "raw"
