@@ -72,7 +72,7 @@ from upsoc.annotation.agreement import agreement, alpha  # noqa: E402
 from upsoc.annotation.instrument import confusions, scores_with_intervals  # noqa: E402
 from upsoc.annotation.sheets import StudyError  # noqa: E402
 from upsoc.annotation.study import load_study, validation_tables  # noqa: E402
-from upsoc.tsv import write_tsv  # noqa: E402
+from upsoc.tsv import read_tsv, write_tsv  # noqa: E402
 
 IDS = ["follow_up", "seek_advice", "status_hierarchy"]
 
@@ -157,3 +157,27 @@ def test_intervals_cover_the_point_estimate_on_real_sized_samples():
     micro, advice = table.loc[("micro", "all", "")], table.loc[("advice", "all", "")]
     assert float(micro["f1_low"]) < micro["f1"] < float(micro["f1_high"])
     assert float(advice["accuracy_low"]) < advice["accuracy"] < float(advice["accuracy_high"])
+
+
+def test_upsoc_annotate_writes_a_study_and_refuses_to_overwrite_one(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from conftest import FIXTURE_CORPUS, ROOT
+
+    from upsoc.cli import main
+
+    shutil.copytree(ROOT / "config", tmp_path / "config")
+    shutil.copytree(ROOT / "workflow", tmp_path / "workflow")
+    shutil.copytree(FIXTURE_CORPUS, tmp_path / "data")
+    sheet = read_tsv(tmp_path / "data" / "articles.tsv")
+    for article in sheet["id"]:
+        write_tsv(corpus({article: ("en", 30)}).drop(columns="language"), tmp_path / "results" / "sentences" / f"{article}.tsv")
+    monkeypatch.chdir(tmp_path)
+    assert main(["annotate", "--n", "30", "--seed", "5", "--out", "study"]) == 0
+    assert "30 sentences of 3 articles" in capsys.readouterr().out
+    sample, blank = read_tsv(tmp_path / "study" / "sample.tsv"), read_tsv(tmp_path / "study" / "coder_a.tsv")
+    assert set(sample["split"]) == {"dev", "test"} and list(blank["item"]) == list(sample["item"])
+    # a coder sees the sentence and the one before it, never the instrument's codes
+    assert list(blank.columns) == ["item", "language", "context", "text", "concepts", "is_advice", "note"]
+    assert main(["annotate", "--n", "30", "--seed", "5", "--out", "study"]) == 1
+    assert "exists already" in capsys.readouterr().err

@@ -74,7 +74,8 @@ def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev
 
     Groups of articles (an article with its translations) are taken in a seeded random order,
     those with a `dev_only` article first, which go to the development set; each other group
-    goes to the split that has fewer sentences, so far, in the group's languages."""
+    goes to the split that has fewer sentences, so far, in the group's languages (on a tie, fewer in
+    all languages)."""
     groups: dict[str, set[str]] = {a: {a} for a in sample["article_id"].unique()}
     for a, b in pairs.items():
         if a in groups and b in groups and groups[a] is not groups[b]:
@@ -90,7 +91,8 @@ def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev
     for members in sorted(order, key=lambda group: not set(group) & set(dev_only)):
         sizes = counts[counts.index.get_level_values(0).isin(members)].groupby(level=1).sum()
         load = {split: sum(filled[split].get(lang, 0) for lang in sizes.index) for split in filled}
-        split = "dev" if set(members) & set(dev_only) else min(filled, key=lambda s: (load[s], s == "test"))
+        # a tie in the group's languages goes to the split with fewer sentences in all, then to dev
+        split = "dev" if set(members) & set(dev_only) else min(filled, key=lambda s: (load[s], filled[s].sum(), s == "test"))
         filled[split] = filled[split].add(sizes, fill_value=0)
         assignment.update({member: split for member in members})
     return dict(sorted(assignment.items()))

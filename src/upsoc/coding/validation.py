@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..tables import format_list, parse_concepts
+from ..tables import parse_concepts
 
 SCORE_COLUMNS = ["measure", "concept", "language", "sentences", "support", "predicted", "tp", "fp", "fn",
                  "precision", "recall", "f1", "accuracy"]
