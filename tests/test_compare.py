@@ -222,3 +222,51 @@ def test_frame_comparisons_do_not_count_evidence_from_the_frame_terms_alone():
     assert table.loc[("frame", "up", "x"), "share"] == round(a3_only.sum() / up_sentences, 6)
     # other groupings count all evidence
     assert table.loc[("origin", "CN", "x"), "share"] == inclusive.loc[("frame", "up", "x"), "share"]
+
+
+def simulate(rng, groups, sensitivity, specificity, articles=8, sentences=60):
+    """Sentences of articles in groups with known true prevalence, coded with known error rates."""
+    rows = []
+    for group, truth in groups.items():
+        for a in range(articles):
+            # articles differ in their own prevalence around the group's
+            own = np.clip(truth + rng.normal(0, 0.05), 0, 1)
+            true = rng.random(sentences) < own
+            coded = np.where(true, rng.random(sentences) < sensitivity, rng.random(sentences) > specificity)
+            rows += [{"article_id": f"{group}{a}", "sentence_id": i, "language": "en", "group": group, "true": t,
+                      "concepts": "x" if c else "", "is_advice": 0, "frame_only": "", "cues": "", "text": ""}
+                     for i, (t, c) in enumerate(zip(true, coded))]
+    return pd.DataFrame(rows)
+
+
+def test_corrected_difference_recovers_the_true_difference_in_simulations():
+    from upsoc.compare.correction import error_rates
+
+    settings = BootstrapSettings(replicates=300, min_articles=5, random_state=11)
+    truth = {"a": 0.30, "b": 0.15}
+    covered, naive_covered = 0, 0
+    repetitions = 40
+    for seed in range(repetitions):
+        rng = np.random.default_rng(seed)
+        coded = simulate(rng, truth, sensitivity=0.6, specificity=0.9)
+        validation = simulate(rng, {"v": 0.25}, sensitivity=0.6, specificity=0.9, articles=10, sentences=30)
+        validation = validation.assign(reference_concepts=np.where(validation["true"], "x", ""))
+        rates = error_rates(validation, ["x"], settings.replicates, np.random.default_rng([seed, 1]))
+        sheet = pd.DataFrame({"id": coded["article_id"].unique()}).assign(frame=lambda t: t["id"].str[0], origin="", language="en")
+        table = ConceptComparison(coded, sheet, ["x"], {"x": "theme"}, ["frame"], settings, rates).differences()
+        row = table[(table["grouping"] == "frame")].iloc[0]
+        covered += row["corrected_low"] <= truth["a"] - truth["b"] <= row["corrected_high"]
+        naive_covered += row["low"] <= truth["a"] - truth["b"] <= row["high"]
+    assert covered >= 0.9 * repetitions
+    # the uncorrected difference is biased towards zero (0.6 - 0.1 = half the true difference)
+    assert naive_covered < 0.5 * repetitions
+
+
+def test_rogan_gladen_inverts_the_misclassification():
+    from upsoc.compare.correction import rogan_gladen
+
+    true = np.array([0.0, 0.2, 0.5, 1.0])
+    coded = 0.7 * true + (1 - 0.95) * (1 - true)
+    assert np.allclose(rogan_gladen(coded, np.full(4, 0.7), np.full(4, 0.95)), true)
+    # a coding no better than chance carries no information
+    assert np.isnan(rogan_gladen(np.array([0.3]), np.array([0.4]), np.array([0.5])))[0]

@@ -110,7 +110,7 @@ def topic_figures(languages: list[str]) -> list[str]:
 
 
 # What the report pages show, besides the figures; the topic models' unit weights are not shown.
-REPORT_COMPARE_TABLES = ("concept_prevalence", "divergence", "topic_effects", "tactics", "parallel_pairs")
+REPORT_COMPARE_TABLES = ("concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
 REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
 
 

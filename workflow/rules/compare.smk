@@ -4,6 +4,7 @@ rule compare_groups:
         coded=layout.CODED,
         doc_topics=layout.CROSSLINGUAL.table("doc_topics"),
         article_topics=layout.CROSSLINGUAL.table("article_topics"),
+        validation=layout.VALIDATION.format(table="sentences"),
         units=expand(layout.UNITS, language=CORPUS_LANGUAGES),
     output:
         **{

@@ -1,9 +1,11 @@
 """Adapter: rule compare_groups -> upsoc.compare."""
 
 
+import numpy as np
 import pandas as pd
 
 from upsoc.compare.bootstrap import BootstrapSettings
+from upsoc.compare.correction import error_rates
 from upsoc.compare.effects import topic_effects
 from upsoc.compare.keyness import language_keyness
 from upsoc.compare.parallel import parallel_pairs
@@ -22,7 +24,13 @@ with rule_log(snakemake.log[0]):
     kinds = snakemake.params.concepts
     concepts = list(kinds)
 
-    comparison = ConceptComparison(coded, sheet, concepts, kinds, groupings, bootstrap)
+    validation = read_tsv(snakemake.input.validation)
+    source = settings["error_rates"]
+    validation = validation[(validation["study"] == source["study"]) & (validation["split"] == source["split"])]
+    # an independent stream: the validation replicates leave the corpus replicates as they were
+    rates = error_rates(validation, concepts, settings["replicates"], np.random.default_rng([settings["random_state"], 1])) \
+        if len(validation) else None
+    comparison = ConceptComparison(coded, sheet, concepts, kinds, groupings, bootstrap, rates)
     write_tsv(comparison.prevalence(), snakemake.output.concept_prevalence)
     write_tsv(comparison.differences(), snakemake.output.concept_differences)
     write_tsv(comparison.divergence(), snakemake.output.divergence)

@@ -11,6 +11,7 @@ from html import escape
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -221,6 +222,7 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
     for grouping in inputs.groupings:
         parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
         parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
+    parts.append(_corrected_differences(read_tsv(inputs.path("concept_differences"))))
     parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
     parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
@@ -234,6 +236,22 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
         top = keyness.groupby(["grouping", "group_a", "group_b"], sort=False).head(10)
         parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), rtl_columns=frozenset({"term"})))
     return "".join(parts)
+
+
+def _corrected_differences(differences: pd.DataFrame) -> str:
+    """Pairwise differences whose raw interval excludes zero, beside the error-corrected ones."""
+    pairwise = differences[differences["comparison"] == "pairwise"].copy()
+    excludes_zero = lambda low, high: (pd.to_numeric(low, errors="coerce") > 0) | (pd.to_numeric(high, errors="coerce") < 0)
+    raw = excludes_zero(pairwise["low"], pairwise["high"])
+    corrected = excludes_zero(pairwise["corrected_low"], pairwise["corrected_high"])
+    pairwise["after_correction"] = np.select(
+        [pairwise["difference_corrected"] == "", corrected], ["no error rates", "holds"], "disappears")
+    shown = pairwise[raw][["grouping", "group_a", "group_b", "concept", "difference", "low", "high",
+                          "difference_corrected", "corrected_low", "corrected_high", "after_correction"]]
+    return ("<h3>Differences beyond their intervals, raw and corrected for coding error</h3><p>Corrected: the "
+            "shares implied by the coding's sensitivity and specificity on the annotation study's test split "
+            "(Rogan–Gladen, per language), with intervals that also resample the validation sentences; "
+            "<code>disappears</code>: the corrected interval includes zero.</p>" + table(shown))
 
 
 def _tactics_section(inputs: ReportInputs, article_link: Callable[[str], str]) -> str:
