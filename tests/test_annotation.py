@@ -169,6 +169,7 @@ def test_upsoc_annotate_writes_a_study_and_refuses_to_overwrite_one(tmp_path, mo
     shutil.copytree(ROOT / "config", tmp_path / "config")
     shutil.copytree(ROOT / "workflow", tmp_path / "workflow")
     shutil.copytree(FIXTURE_CORPUS, tmp_path / "data")
+    shutil.copy(ROOT / "data" / "codebook.yaml", tmp_path / "data" / "codebook.yaml")
     sheet = read_tsv(tmp_path / "data" / "articles.tsv")
     for article in sheet["id"]:
         write_tsv(corpus({article: ("en", 30)}).drop(columns="language"), tmp_path / "results" / "sentences" / f"{article}.tsv")
@@ -179,5 +180,7 @@ def test_upsoc_annotate_writes_a_study_and_refuses_to_overwrite_one(tmp_path, mo
     assert set(sample["split"]) == {"dev", "test"} and list(blank["item"]) == list(sample["item"])
     # a coder sees the sentence and the one before it, never the instrument's codes
     assert list(blank.columns) == ["item", "language", "context", "text", "concepts", "is_advice", "note"]
+    form = (tmp_path / "study" / "coder_b.html").read_text(encoding="utf-8")
+    assert "default-src 'none'" in form and form.count('class="item"') == 30 and "http:" not in form and "https:" not in form
     assert main(["annotate", "--n", "30", "--seed", "5", "--out", "study"]) == 1
     assert "exists already" in capsys.readouterr().err

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import pandas as pd
 import pytest
 from conftest import snakemake
 
@@ -95,3 +96,45 @@ def test_snakemake_report_zip(first_run, tmp_path):
         names = archive.namelist()
     assert any(name.endswith("prevalence_frame.png") for name in names)
     assert any(name.endswith("concept_prevalence.tsv") for name in names)
+
+
+def test_the_coding_form_ticks_and_saves_a_sheet_that_reads_back(browser, tmp_path):
+    import time
+
+    from selenium.webdriver.common.by import By
+
+    from upsoc.annotation.agreement import read_coding
+    from upsoc.annotation.form import coding_form
+    from upsoc.annotation.sheets import SHEET_COLUMNS
+    from upsoc.tsv import read_tsv
+
+    sheet = pd.DataFrame({"item": ["s0001", "s0002"], "language": ["fa", "en"], "context": ["", "Before: a <b>tag</b>"],
+                          "text": [PERSIAN, 'Say "thanks" the next day.'], "concepts": "", "is_advice": "", "note": ""})
+    definitions = {"follow_up": "following up, keeping in touch", "attend_events": "attending conferences, meetups"}
+    form = tmp_path / "coder_a.html"
+    form.write_text(coding_form(sheet[SHEET_COLUMNS], definitions, "coder_a", "the guide"), encoding="utf-8")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.get(form.as_uri())
+    items = browser.find_elements(By.CSS_SELECTOR, ".item")
+    assert items[0].find_element(By.CSS_SELECTOR, ".text").get_attribute("dir") == "rtl"
+    assert "<b>tag</b>" in items[1].find_element(By.CSS_SELECTOR, ".context").text  # escaped, shown as text
+    assert items[1].find_element(By.CSS_SELECTOR, "label[title]").get_attribute("title") == definitions["follow_up"]
+    items[0].find_element(By.CSS_SELECTOR, "input[value=attend_events]").click()
+    items[1].find_element(By.CSS_SELECTOR, "input[value=follow_up]").click()
+    items[1].find_element(By.CSS_SELECTOR, "input.advice").click()
+    items[1].find_element(By.CSS_SELECTOR, "input.note").send_keys('thanking is "following up"')
+    browser.find_element(By.ID, "save").click()
+    saved = downloads / "coder_a.tsv"
+    for _ in range(50):
+        if saved.exists():
+            break
+        time.sleep(0.1)
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    table = read_tsv(saved)
+    assert list(table.columns) == SHEET_COLUMNS and list(table["text"]) == list(sheet["text"])
+    coding = read_coding(saved, list(definitions))
+    assert coding.loc["s0001", "concepts"] == "attend_events" and coding.loc["s0001", "is_advice"] == "0"
+    assert coding.loc["s0002", "concepts"] == "follow_up" and coding.loc["s0002", "is_advice"] == "1"
+    assert table.loc[1, "note"] == 'thanking is "following up"'  # quoted as the project's TSV quotes

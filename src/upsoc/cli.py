@@ -22,7 +22,8 @@ import jsonschema
 import pandas as pd
 import yaml
 
-from .annotation.sheets import StudyError, write_study
+from .annotation.sheets import GUIDE, StudyError, write_study
+from .coding.codebook import CodebookError, load_codebook
 from .ingest import (
     DEFAULT_MAX_BYTES,
     ArticleError,
@@ -40,6 +41,7 @@ from .sheet import SheetError, check_parallels, load_schema, load_sheet, schema_
 from .tsv import read_tsv, write_text, write_tsv
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
+CODEBOOK_SCHEMA = Path("workflow/schemas/codebook.schema.yaml")
 METADATA_FIELDS = ["title", "author", "publisher", "published", "source_url", "translated_from", "parallel_of", "notes"]
 FRONT_MATTER_KEYS = {"date": "published", "url": "source_url", "source": "source_url", "site": "publisher"}
 
@@ -50,6 +52,7 @@ def _settings(args) -> dict:
         "sheet": Path(config.get("articles", "data/articles.tsv")),
         "raw_dir": Path(config.get("raw_dir", "data/raw")),
         "max_bytes": int(config.get("max_article_bytes", DEFAULT_MAX_BYTES)),
+        "codebook": Path(config.get("codebook", "data/codebook.yaml")),
     }
 
 
@@ -167,7 +170,8 @@ def annotate(args) -> str:
     sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
     pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
     split = split_by_article(sample, pairs, args.seed, dev_only=set(args.dev_only))
-    written = write_study(sample, split, Path(args.out))
+    codebook = load_codebook(settings["codebook"], load_schema(CODEBOOK_SCHEMA))
+    written = write_study(sample, split, Path(args.out), {c.id: c.definition for c in codebook.concepts}, GUIDE)
     counts = sample.groupby("language").size().to_dict()
     return (
         f"{len(sample)} sentences of {sample['article_id'].nunique()} articles ({counts}) in {args.out}/: "
@@ -203,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         message = {"add": add, "validate": validate, "annotate": annotate}[args.command](args)
-    except (ArticleError, SheetError, StudyError) as error:
+    except (ArticleError, SheetError, StudyError, CodebookError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(message)
