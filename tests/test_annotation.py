@@ -184,3 +184,43 @@ def test_upsoc_annotate_writes_a_study_and_refuses_to_overwrite_one(tmp_path, mo
     assert "default-src 'none'" in form and form.count('class="item"') == 30 and "http:" not in form and "https:" not in form
     assert main(["annotate", "--n", "30", "--seed", "5", "--out", "study"]) == 1
     assert "exists already" in capsys.readouterr().err
+
+
+def mini_study(tmp_path):
+    """The first twelve sentences of the project's study, with both coders' sheets."""
+    from conftest import GOLD_STUDY
+
+    folder = tmp_path / "mini"
+    for name in ("sample", "coder_a", "coder_b", "adjudicated"):
+        write_tsv(read_tsv(GOLD_STUDY / f"{name}.tsv").head(12), folder / f"{name}.tsv")
+    return folder
+
+
+def test_upsoc_agreement_scores_coders_and_instrument(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+
+    from upsoc.cli import main
+
+    folder = mini_study(tmp_path)
+    monkeypatch.chdir(ROOT)  # the project's codebook and lexicon
+    argv = ["agreement", str(folder / "coder_a.tsv"), str(folder / "coder_b.tsv"), "--adjudicated",
+            str(folder / "adjudicated.tsv"), "--out", str(tmp_path / "out"), "--replicates", "100"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "coder_a ~ coder_b" in out and "instrument:" in out
+    scores = read_tsv(tmp_path / "out" / "scores.tsv")
+    assert set(scores["coding"]) == {"instrument", "coder_a", "coder_b"}
+    assert {"agreement.tsv", "confusions.tsv"} <= {p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_upsoc_agreement_refuses_sheets_of_different_sentences(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+
+    from upsoc.cli import main
+
+    folder = mini_study(tmp_path)
+    write_tsv(read_tsv(folder / "coder_b.tsv").head(10), folder / "coder_b.tsv")
+    monkeypatch.chdir(ROOT)
+    assert main(["agreement", str(folder / "coder_a.tsv"), str(folder / "coder_b.tsv"), "--out", str(tmp_path / "out")]) == 1
+    assert "code different sentences" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -3,6 +3,7 @@
     upsoc add PATH --language fa --frame networking --origin IR [--title … --id …]
     upsoc validate
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
+    upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
 
 Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is
@@ -53,6 +54,7 @@ def _settings(args) -> dict:
         "raw_dir": Path(config.get("raw_dir", "data/raw")),
         "max_bytes": int(config.get("max_article_bytes", DEFAULT_MAX_BYTES)),
         "codebook": Path(config.get("codebook", "data/codebook.yaml")),
+        "user_dictionary": config.get("zh_user_dictionary"),
     }
 
 
@@ -179,6 +181,48 @@ def annotate(args) -> str:
     )
 
 
+def agreement(args) -> str:
+    """Alpha between the codings, and every coding and the instrument against the reference."""
+    from .annotation.agreement import aligned, read_coding
+    from .annotation.study import ADJUDICATED, Study, validation_tables
+    from .coding.validation import code_with_codebook
+
+    settings = _settings(args)
+    codebook = load_codebook(settings["codebook"], load_schema(CODEBOOK_SCHEMA))
+    paths = {"coder_a": Path(args.coder_a), "coder_b": Path(args.coder_b)}
+    if args.adjudicated:
+        paths[ADJUDICATED] = Path(args.adjudicated)
+    codings = {name: read_coding(path, codebook.ids) for name, path in paths.items()}
+    sheet = read_tsv(paths["coder_a"])
+    if not {"language", "text"} <= set(sheet.columns):
+        raise StudyError(f"{paths['coder_a']}: no `language` and `text` columns: code the sheets `upsoc annotate` writes")
+    sample_path = paths["coder_a"].parent / "sample.tsv"
+    sample = read_tsv(sample_path) if sample_path.is_file() else sheet.assign(article_id=sheet["item"], split="all")
+    codings = aligned({**codings, "sample": sample.set_index("item")})
+    study = Study(paths["coder_a"].parent.name, codings.pop("sample"), codings)
+    instrument = code_with_codebook(study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0"),
+                                    codebook, settings["user_dictionary"]).set_index("id")[["concepts", "is_advice"]].astype(str)
+    tables = validation_tables(study, instrument, codebook.ids, args.replicates, args.seed)
+    out = Path(args.out) if args.out else paths["coder_a"].parent / "agreement"
+    for name, table in tables.items():
+        write_tsv(table, out / f"{name}.tsv")
+    return _agreement_summary(tables) + f"\ntables: {out}/scores.tsv, agreement.tsv, confusions.tsv"
+
+
+def _agreement_summary(tables: dict[str, pd.DataFrame]) -> str:
+    alphas = tables["agreement"]
+    pooled = alphas[(alphas["concept"] == "pooled") & (alphas["language"] == "all")]
+    scores = tables["scores"]
+    micro = scores[(scores["measure"] == "micro") & (scores["language"] == "all")]
+    advice = scores[(scores["measure"] == "advice") & (scores["language"] == "all")].set_index(["split", "coding"])
+    lines = ["Krippendorff's alpha, pooled over concepts:"]
+    lines += [f"  {r.split}: {r.coding_a} ~ {r.coding_b}: {r.alpha} ({r.items} sentences)" for r in pooled.itertuples()]
+    lines.append("against the reference (micro precision / recall / F1 [95% interval], advice accuracy):")
+    lines += [f"  {r.split}: {r.coding}: {r.precision} / {r.recall} / {r.f1} [{r.f1_low}, {r.f1_high}], "
+              f"{advice.loc[(r.split, r.coding), 'accuracy']}" for r in micro.itertuples()]
+    return "\n".join(lines)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="upsoc", description=__doc__.split("\n\n")[0])
     main.add_argument("--config", default="config/config.yaml", help="workflow configuration (default: %(default)s)")
@@ -200,13 +244,20 @@ def parser() -> argparse.ArgumentParser:
     annotating.add_argument("--exclude", nargs="+", default=[], help="article ids to leave out")
     annotating.add_argument("--dev-only", nargs="+", default=[], help="article ids the instrument was tuned on: development set only")
     annotating.add_argument("--sentences", default="results/sentences", help="the pipeline's sentence tables (default: %(default)s)")
+    agreeing = commands.add_parser("agreement", help="agreement of two coders (and an adjudication) and of the instrument")
+    agreeing.add_argument("coder_a", help="coder A's sheet (TSV as written by upsoc annotate)")
+    agreeing.add_argument("coder_b", help="coder B's sheet, on the same sentences")
+    agreeing.add_argument("--adjudicated", help="the adjudicated codes (default reference: what both coders gave)")
+    agreeing.add_argument("--out", help="folder for the tables (default: an `agreement` folder beside the sheets)")
+    agreeing.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates (default: %(default)s)")
+    agreeing.add_argument("--seed", type=int, default=20240101, help="bootstrap seed (default: %(default)s)")
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        message = {"add": add, "validate": validate, "annotate": annotate}[args.command](args)
+        message = {"add": add, "validate": validate, "annotate": annotate, "agreement": agreement}[args.command](args)
     except (ArticleError, SheetError, StudyError, CodebookError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

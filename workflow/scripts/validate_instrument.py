@@ -5,16 +5,10 @@ import pandas as pd
 from upsoc.annotation.study import load_study, validation_tables
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
-from upsoc.coding.validation import code_sample
-from upsoc.languages import profile
+from upsoc.coding.validation import analyser, code_sample
 from upsoc.layout import key
 from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
-
-
-def analyser(language, user_dictionary):
-    tokenizer, normalizer = profile(language).make_tokenizer(user_dictionary), profile(language).make_normalizer()
-    return lambda text: tokenizer(normalizer(text))
 
 
 with rule_log(snakemake.log[0]):

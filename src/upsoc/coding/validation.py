@@ -84,3 +84,30 @@ def code_sample(sample: pd.DataFrame, analysers: dict, matchers: dict, detectors
             }
         )
     return pd.DataFrame(rows)
+
+
+def analyser(language: str, user_dictionary=None):
+    """text -> tokens, normalised and tokenized as the pipeline does it."""
+    from ..languages import profile
+
+    return _analyse(profile(language).make_tokenizer(user_dictionary), profile(language).make_normalizer())
+
+
+def _analyse(tokenizer, normalizer):
+    return lambda text: tokenizer(normalizer(text))
+
+
+def code_with_codebook(sample: pd.DataFrame, codebook, user_dictionary=None) -> pd.DataFrame:
+    """`code_sample` with the codebook compiled on the spot (outside the workflow)."""
+    from ..languages import profile
+    from .advice import AdviceDetector, compile_advice
+    from .codebook import compile_cues
+    from .matcher import CueMatcher
+
+    analysers, matchers, detectors = {}, {}, {}
+    for language in sorted(set(sample["language"])):
+        tokenizer, normalizer = profile(language).make_tokenizer(user_dictionary), profile(language).make_normalizer()
+        analysers[language] = _analyse(tokenizer, normalizer)
+        matchers[language] = CueMatcher(compile_cues(codebook, language, tokenizer, normalizer), language)
+        detectors[language] = AdviceDetector(compile_advice(codebook.advice[language], tokenizer, normalizer))
+    return code_sample(sample, analysers, matchers, detectors, codebook.ids)
