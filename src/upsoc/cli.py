@@ -184,7 +184,7 @@ def annotate(args) -> str:
 def agreement(args) -> str:
     """Alpha between the codings, and every coding and the instrument against the reference."""
     from .annotation.agreement import aligned, read_coding
-    from .annotation.study import ADJUDICATED, Study, validation_tables
+    from .annotation.study import ADJUDICATED, Study, items_to_code, validation_tables
     from .coding.validation import code_with_codebook
 
     settings = _settings(args)
@@ -200,8 +200,8 @@ def agreement(args) -> str:
     sample = read_tsv(sample_path) if sample_path.is_file() else sheet.assign(article_id=sheet["item"], split="all")
     codings = aligned({**codings, "sample": sample.set_index("item")})
     study = Study(paths["coder_a"].parent.name, codings.pop("sample"), codings)
-    instrument = code_with_codebook(study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0"),
-                                    codebook, settings["user_dictionary"]).set_index("id")[["concepts", "is_advice"]].astype(str)
+    coded = code_with_codebook(items_to_code(study), codebook, settings["user_dictionary"]).set_index("id")
+    instrument = coded[["concepts", "is_advice"]].astype(str)
     tables = validation_tables(study, instrument, codebook.ids, args.replicates, args.seed)
     out = Path(args.out) if args.out else paths["coder_a"].parent / "agreement"
     for name, table in tables.items():

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from upsoc.annotation.study import load_study, validation_tables
+from upsoc.annotation.study import items_to_code, load_study, validation_tables
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import analyser, code_sample
@@ -20,8 +20,7 @@ with rule_log(snakemake.log[0]):
     detectors = {lang: AdviceDetector(read_tsv(snakemake.input[key("advice", lang)])) for lang in languages}
     tables, sentences = [], []
     for study in studies:
-        items = study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0")
-        coded = code_sample(items, analysers, matchers, detectors, concepts).set_index("id")
+        coded = code_sample(items_to_code(study), analysers, matchers, detectors, concepts).set_index("id")
         reference = study.reference
         sentences.append(pd.DataFrame({
             "study": study.name, "split": study.sample["split"], "item": study.sample.index,

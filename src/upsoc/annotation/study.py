@@ -45,6 +45,11 @@ class Study:
         return pd.DataFrame({"concepts": both, "is_advice": advice}, index=a.index)
 
 
+def items_to_code(study: Study) -> pd.DataFrame:
+    """The study's sentences as `coding.validation.code_sample` reads them, without any reference codes."""
+    return study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0")
+
+
 def study_files(folder: str | Path) -> list[Path]:
     """The files of a study folder that exist."""
     return [Path(folder) / name for name in STUDY_FILES if (Path(folder) / name).is_file()]
