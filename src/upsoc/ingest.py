@@ -33,8 +33,10 @@ _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)\1[ \t]*(?:\n|\Z)", re
 _METADATA_LINE = re.compile(r"^([\w.-]+\s*[:=]|\s|-\s|\[|#|$)")
 # What a reader does not read: tags, addresses, the targets of Markdown links and images.
 _MARKUP = re.compile(r"<[^<>\n]+>|\]\([^)\s]*\)|https?://\S+")
-# One unit of writing: a Han character, or a run of letters of an alphabetic script
-_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")
+# One unit of writing: a character of a script written without spaces between words (a Han
+# character), or a run of letters of any other script
+_UNSPACED = "".join(p.script.pattern.strip("[]") for p in LANGUAGES.values() if not p.spaced)
+_UNIT = re.compile(rf"[{_UNSPACED}]|[^\W\d_{_UNSPACED}]+")
 _IGNORED_IN_KEY = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 
 

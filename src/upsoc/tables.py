@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
+
 # layout.REMOVED_SPANS: one row per removed span of the raw text
 AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
 # layout.SENTENCES
@@ -41,6 +43,12 @@ def format_concepts(concepts: list[str]) -> str:
 
 def parse_concepts(cell: str) -> list[str]:
     return [concept for concept in cell.split(_CONCEPTS) if concept]
+
+
+def concept_indicators(cells, concepts: list[str]) -> np.ndarray:
+    """cells × concepts: 1 where a `concepts` cell holds the concept, else 0 (ints)."""
+    sets = [set(parse_concepts(cell)) for cell in cells]
+    return np.array([[c in labels for c in concepts] for labels in sets], dtype=int).reshape(len(sets), len(concepts))
 
 
 def format_list(items: list[str]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..tables import concept_indicators
 from ..tsv import read_tsv
 from .sheets import StudyError
 
@@ -63,12 +64,6 @@ def aligned(codings: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {name: coding.loc[order] for name, coding in codings.items()}
 
 
-def indicators(coding: pd.DataFrame, concept_ids: list[str]) -> np.ndarray:
-    """items × concepts, 1 where the coding gives the concept."""
-    sets = [set(value.split(";")) for value in coding["concepts"]]
-    return np.array([[concept in labels for concept in concept_ids] for labels in sets], dtype=int).reshape(len(sets), len(concept_ids))
-
-
 def alpha(a: np.ndarray, b: np.ndarray) -> float:
     """Krippendorff's alpha (nominal) of two codings of the same units; NaN when neither varies."""
     import krippendorff
@@ -89,7 +84,7 @@ def agreement(codings: dict[str, pd.DataFrame], languages: pd.Series, concept_id
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
-            xa, xb = indicators(codings[a], concept_ids), indicators(codings[b], concept_ids)
+            xa, xb = concept_indicators(codings[a]["concepts"], concept_ids), concept_indicators(codings[b]["concepts"], concept_ids)
             va, vb = codings[a]["is_advice"].astype(int).to_numpy(), codings[b]["is_advice"].astype(int).to_numpy()
             for language in ["all", *sorted(set(language_of))]:
                 m = np.ones(len(items), bool) if language == "all" else language_of == language

@@ -13,10 +13,21 @@ import numpy as np
 import pandas as pd
 
 from ..coding.validation import DIGITS, score
-from .agreement import indicators
+from ..tables import concept_indicators
 
 INTERVAL_COLUMNS = ["precision_low", "precision_high", "recall_low", "recall_high", "f1_low", "f1_high",
                     "accuracy_low", "accuracy_high"]
+
+
+def article_sums(article_of: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """articles (sorted) × columns: the column sums of each article's rows."""
+    articles, inverse = np.unique(article_of, return_inverse=True)
+    return np.stack([np.bincount(inverse, weights=values[:, j], minlength=len(articles)) for j in range(values.shape[1])], axis=1)
+
+
+def article_draws(n_articles: int, replicates: int, rng: np.random.Generator) -> np.ndarray:
+    """replicates × articles: how often each replicate draws each article (with replacement)."""
+    return rng.multinomial(n_articles, np.full(n_articles, 1 / n_articles), size=replicates).astype(float)
 
 
 def _prf(tp, fp, fn):
@@ -41,13 +52,13 @@ def scores_with_intervals(gold: pd.DataFrame, predicted: pd.DataFrame, concept_i
     rng = np.random.default_rng(random_state)
     for language in ["all", *sorted(set(gold["language"]))]:
         mask = (gold["language"] == language).to_numpy() if language != "all" else np.ones(len(gold), bool)
-        g, p = indicators(gold[mask], concept_ids), indicators(predicted[mask], concept_ids)
-        articles, inverse = np.unique(gold.loc[mask, "article_id"].to_numpy(), return_inverse=True)
-        per_article = lambda x: np.stack([np.bincount(inverse, weights=x[:, j], minlength=len(articles)) for j in range(x.shape[1])], axis=1)
-        tp, fp, fn = per_article(g & p), per_article((1 - g) & p), per_article(g & (1 - p))
+        g, p = concept_indicators(gold.loc[mask, "concepts"], concept_ids), concept_indicators(predicted.loc[mask, "concepts"], concept_ids)
         ga, pa = gold.loc[mask, "is_advice"].astype(int).to_numpy(), predicted.loc[mask, "is_advice"].astype(int).to_numpy()
-        right, sizes = np.bincount(inverse, weights=(ga == pa), minlength=len(articles)), np.bincount(inverse, minlength=len(articles))
-        draws = rng.multinomial(len(articles), np.full(len(articles), 1 / len(articles)), size=replicates).astype(float)
+        sums = article_sums(gold.loc[mask, "article_id"].to_numpy(),
+                            np.hstack([g & p, (1 - g) & p, g & (1 - p), (ga == pa)[:, None], np.ones((len(ga), 1))]))
+        c = len(concept_ids)
+        tp, fp, fn, right, sizes = sums[:, :c], sums[:, c : 2 * c], sums[:, 2 * c : 3 * c], sums[:, -2], sums[:, -1]
+        draws = article_draws(len(sums), replicates, rng)
         concept_p, concept_r, concept_f = _prf(draws @ tp, draws @ fp, draws @ fn)
         micro_p, micro_r, micro_f = _prf((draws @ tp).sum(1), (draws @ fp).sum(1), (draws @ fn).sum(1))
         accuracy = (draws @ right) / np.maximum(draws @ sizes, 1)
@@ -67,7 +78,7 @@ def _fill(table, at, precision, recall, f1):
 
 def confusions(gold: pd.DataFrame, predicted: pd.DataFrame, concept_ids: list[str]) -> pd.DataFrame:
     """Pairs (gold concept missed, other concept given instead) in the same sentences, most frequent first."""
-    g, p = indicators(gold, concept_ids), indicators(predicted, concept_ids)
+    g, p = concept_indicators(gold["concepts"], concept_ids), concept_indicators(predicted["concepts"], concept_ids)
     missed, extra = g & (1 - p), (1 - g) & p
     counts = missed.T @ extra
     rows = [{"gold_concept": concept_ids[i], "coded_as": concept_ids[j], "sentences": int(counts[i, j])}

@@ -141,11 +141,12 @@ class CueMatcher:
         for cue, start, end in self._matches(tokens, lemmas):
             if cue.concept in self.frames:
                 frame_spans.append((start, end))
-                frame_terms += [] if cue.cue in frame_terms else [cue.cue]
-                continue
-            spans[cue.concept].append((start, end))
-            found = concepts.setdefault(cue.concept, [])
-            found += [] if cue.cue in found else [cue.cue]
+                cues = frame_terms
+            else:
+                spans[cue.concept].append((start, end))
+                cues = concepts.setdefault(cue.concept, [])
+            if cue.cue not in cues:
+                cues.append(cue.cue)
         inside = lambda span: any(lo <= span[0] and span[1] <= hi for lo, hi in frame_spans)
         frame_only = {concept for concept, found in spans.items() if all(map(inside, found))}
         return Evidence(concepts, frame_terms, frame_only)

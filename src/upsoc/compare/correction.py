@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..tables import parse_concepts
+from ..annotation.instrument import article_draws, article_sums
+from ..tables import concept_indicators
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,6 @@ class ErrorRates:
     languages: list[str]
     sensitivity: np.ndarray  # (replicates + 1, languages, concepts); row 0 observed
     specificity: np.ndarray
-
-
-def _indicators(cells: pd.Series, concepts: list[str]) -> np.ndarray:
-    sets = [set(parse_concepts(cell)) for cell in cells]
-    return np.array([[c in s for c in concepts] for s in sets], dtype=float).reshape(len(sets), len(concepts))
 
 
 def error_rates(validation: pd.DataFrame, concepts: list[str], replicates: int, rng: np.random.Generator) -> ErrorRates:
@@ -47,14 +43,11 @@ def error_rates(validation: pd.DataFrame, concepts: list[str], replicates: int, 
     sensitivity, specificity = np.full(shape, np.nan), np.full(shape, np.nan)
     for k, language in enumerate(languages):
         rows = validation[validation["language"] == language]
-        truth, coded = _indicators(rows["reference_concepts"], concepts), _indicators(rows["concepts"], concepts)
-        articles, inverse = np.unique(rows["article_id"].to_numpy(), return_inverse=True)
-        per_article = lambda x: np.stack([np.bincount(inverse, weights=x[:, j], minlength=len(articles))
-                                          for j in range(x.shape[1])], axis=1)
-        hits, positives = per_article(truth * coded), per_article(truth)
-        rejections, negatives = per_article((1 - truth) * (1 - coded)), per_article(1 - truth)
-        weights = np.vstack([np.ones(len(articles)),
-                             rng.multinomial(len(articles), np.full(len(articles), 1 / len(articles)), size=replicates)])
+        truth, coded = concept_indicators(rows["reference_concepts"], concepts), concept_indicators(rows["concepts"], concepts)
+        c = len(concepts)
+        sums = article_sums(rows["article_id"].to_numpy(), np.hstack([truth * coded, truth, (1 - truth) * (1 - coded), 1 - truth]))
+        hits, positives, rejections, negatives = (sums[:, k * c : (k + 1) * c] for k in range(4))
+        weights = np.vstack([np.ones(len(sums)), article_draws(len(sums), replicates, rng)])
         with np.errstate(divide="ignore", invalid="ignore"):
             sensitivity[:, k] = (weights @ hits) / (weights @ positives)
             specificity[:, k] = (weights @ rejections) / (weights @ negatives)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..tables import concept_indicators
 from .groups import DIGITS, jensen_shannon
 
 PARALLEL_COLUMNS = [
@@ -23,9 +24,8 @@ PARALLEL_COLUMNS = [
 
 def concept_profiles(coded: pd.DataFrame, concepts: list[str]) -> pd.DataFrame:
     """article × concept: number of sentences carrying the concept."""
-    carried = coded[["article_id", "concepts"]].assign(concept=coded["concepts"].str.split(";")).explode("concept")
-    counts = pd.crosstab(carried["article_id"], carried["concept"])
-    return counts.reindex(columns=concepts, fill_value=0).reindex(sorted(coded["article_id"].unique()), fill_value=0)
+    found = pd.DataFrame(concept_indicators(coded["concepts"], concepts), columns=concepts, index=coded["article_id"])
+    return found.groupby(level=0).sum()
 
 
 def _closer_share(profiles: pd.DataFrame, a: str, b: str, candidates: list[str]) -> tuple[float, float]:

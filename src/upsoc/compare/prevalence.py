@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..tables import parse_concepts
+from ..tables import concept_indicators
 from .bootstrap import BootstrapSettings
 from .correction import ErrorRates, corrected_shares
 from .groups import DIGITS, REST, group_labels, interval, jensen_shannon, paired, ratio, summarise_groups
@@ -39,10 +39,10 @@ MIN_FINITE_REPLICATES = 0.95
 
 def indicator_matrix(coded: pd.DataFrame, concepts: list[str], without: str | None = None) -> np.ndarray:
     """sentences × concepts; `without`: a column of concepts not to count (e.g. `frame_only`)."""
-    sets = [set(parse_concepts(field)) for field in coded["concepts"]]
+    found = concept_indicators(coded["concepts"], concepts)
     if without is not None:
-        sets = [s - set(parse_concepts(field)) for s, field in zip(sets, coded[without])]
-    return np.array([[c in s for c in concepts] for s in sets], dtype=float).reshape(len(sets), len(concepts))
+        found = found & (1 - concept_indicators(coded[without], concepts))
+    return found.astype(float)
 
 
 class ConceptComparison:
