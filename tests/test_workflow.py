@@ -170,7 +170,8 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
             shutil.copy(first_run / path, target)
             relocated.append(str(target))
         moved[name] = relocated if isinstance(paths, list) else relocated[0]
-    site = Site(tmp_path / "site" / "index.html", tmp_path / "site" / "pages", tmp_path / "site" / "topic-pages")
+    site = Site(tmp_path / "site" / "index.html", tmp_path / "site" / "pages", tmp_path / "site" / "topic-pages",
+                tmp_path / "site" / "concordance", tmp_path / "site" / "sentences.html")
     build_report(ReportInputs(moved, config, [], languages, config["compare"]["groupings"]), site)
     for page in (tmp_path / "site").rglob("*.html"):
         for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):

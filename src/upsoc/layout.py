@@ -87,6 +87,11 @@ REMOVED = f"{RESULTS}/corpus/removed.tsv"
 REPORT_INDEX = f"{RESULTS}/report/index.html"
 REPORT_ARTICLES = f"{RESULTS}/report/articles"
 REPORT_TOPICS = f"{RESULTS}/report/topics"
+# a concordance page per concept: every sentence that carries it
+REPORT_CONCEPTS = f"{RESULTS}/report/concepts"
+REPORT_CONCEPT = f"{REPORT_CONCEPTS}/{{concept}}.html"
+# every sentence of the corpus, with a search box
+REPORT_SEARCH = f"{RESULTS}/report/search.html"
 FIGURE_FILE = f"{RESULTS}/report/figures/{{name}}.{{ext}}"
 # figure names
 PREVALENCE_FIGURE = "prevalence_{grouping}"

@@ -81,6 +81,8 @@ rule report_html:
         # output, which is quadratic in the number of articles
         articles=directory(layout.REPORT_ARTICLES),
         topics=directory(layout.REPORT_TOPICS),
+        concepts=directory(layout.REPORT_CONCEPTS),
+        search=layout.REPORT_SEARCH,
     params:
         config=config,
         languages=CORPUS_LANGUAGES,

@@ -16,5 +16,6 @@ with rule_log(snakemake.log[0]):
             languages=list(snakemake.params.languages),
             groupings=list(snakemake.params.groupings),
         ),
-        Site(index=Path(output.index), articles=Path(output.articles), topics=Path(output.topics)),
+        Site(index=Path(output.index), articles=Path(output.articles), topics=Path(output.topics),
+             concepts=Path(output.concepts), search=Path(output.search)),
     )

@@ -13,6 +13,16 @@ TACTIC_COLUMNS = ["tactic", "grouping", "group", "language", "advice_sentences",
                   "rank", "article_id", "sentence_id", "text"]
 
 
+def most_representative(sentences: pd.DataFrame, concept: str) -> pd.DataFrame:
+    """Coded sentences that carry `concept`, the most representative first: most cues of the
+    concept, then shortest, then by article and sentence."""
+    found = sentences["cues"].map(parse_cues)
+    return sentences.assign(
+        n_cues=found.map(lambda cues: len(cues.get(concept, []))), length=sentences["text"].str.len(),
+        sentence=sentences["sentence_id"].astype(int),
+    ).sort_values(["n_cues", "length", "article_id", "sentence"], ascending=[False, True, True, True])
+
+
 def tactics_table(coded: pd.DataFrame, sheet: pd.DataFrame, tactics: list[str], groupings: list[str], quotes: int = 2) -> pd.DataFrame:
     sheet = sheet.set_index("id")
     advice = coded[coded["is_advice"].astype(int) == 1].copy()
@@ -29,10 +39,6 @@ def tactics_table(coded: pd.DataFrame, sheet: pd.DataFrame, tactics: list[str], 
                 if carrying.empty:
                     rows.append({**base, "rank": 0, "article_id": "", "sentence_id": "", "text": ""})
                     continue
-                ranked = carrying.assign(
-                    n_cues=carrying["parsed"].map(lambda found: len(found[tactic])), length=carrying["text"].str.len(),
-                    sentence=carrying["sentence_id"].astype(int),
-                ).sort_values(["n_cues", "length", "article_id", "sentence"], ascending=[False, True, True, True])
-                for rank, row in enumerate(ranked.head(quotes).itertuples(), start=1):
+                for rank, row in enumerate(most_representative(carrying, tactic).head(quotes).itertuples(), start=1):
                     rows.append({**base, "rank": rank, "article_id": row.article_id, "sentence_id": row.sentence_id, "text": row.text})
     return pd.DataFrame(rows, columns=TACTIC_COLUMNS)

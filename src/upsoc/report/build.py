@@ -16,8 +16,12 @@ import pandas as pd
 import yaml
 
 from .. import layout
+from ..tables import parse_concepts
 from ..tsv import read_tsv, write_text
-from .pages import article_page, figure, page, table, topic_page
+from . import findings
+from .concordance import concept_page, search_page
+from .overview import Links, findings_section, how_to_read
+from .pages import Nav, article_page, figure, page, table, topic_page
 
 PACKAGES = ["snakemake", "pandas", "numpy", "scipy", "scikit-learn", "seaborn", "matplotlib", "jieba", "hazm",
             "nltk", "simplemma", "stopwordsiso", "trafilatura", "charset-normalizer", "arabic-reshaper", "python-bidi", "upsoc"]
@@ -46,12 +50,30 @@ class Site:
     index: Path
     articles: Path  # one page per article
     topics: Path  # one page per topic
+    concepts: Path  # a concordance page per concept
+    search: Path  # every sentence, with a search box
 
     def article(self, article_id: str) -> Path:
         return self.articles / f"{article_id}.html"
 
-    def topic(self, scope: layout.TopicScope, topic: str) -> Path:
-        return self.topics / f"{scope.name}-{topic}.html"
+    def concept(self, concept: str) -> Path:
+        return self.concepts / Path(layout.REPORT_CONCEPT.format(concept=concept)).name
+
+    def nav(self, folder: Path) -> Nav:
+        """The navigation of a page in `folder`."""
+        return Nav(home=href(self.index, folder), search=href(self.search, folder))
+
+    def links(self, folder: Path) -> Links:
+        """Links to concepts, sentences and topics from a page in `folder`."""
+        return Links(
+            concept=lambda concept: href(self.concept(concept), folder),
+            sentence=lambda article, sentence: f"{href(self.article(article), folder)}#s{sentence}",
+            topic=lambda scope, topic: href(self.topic(scope, topic), folder),
+        )
+
+    def topic(self, scope: str, topic: str) -> Path:
+        """scope: a `layout.TopicScope` name."""
+        return self.topics / f"{scope}-{topic}.html"
 
 
 def href(target: Path, page_folder: Path) -> str:
@@ -85,8 +107,10 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
     home = site.index.parent
     summary = read_tsv(inputs.path("summary"))
     removed = read_tsv(inputs.path("removed"))
-    _article_pages(inputs, site, summary, removed)
+    coded = read_tsv(inputs.path("coded"))
+    _article_pages(inputs, site, coded, summary, removed)
     topic_sections = [_topic_pages(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
+    _sentence_pages(inputs, site, coded)
 
     def article_link(article_id: str) -> str:
         return href(site.article(article_id), home)
@@ -95,8 +119,10 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
         return href(inputs.path("figure", name), home)
 
     body = "".join([
+        _findings(inputs, site, coded),
+        how_to_read(),
         _corpus_section(summary, removed, article_link),
-        _codebook_section(inputs),
+        _codebook_section(inputs, site.links(home).concept),
         _validation_section(inputs),
         _topics_section(inputs, topic_sections, figure_link),
         _comparisons_section(inputs, figure_link),
@@ -104,11 +130,39 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
         _articles_section(summary, article_link),
         _methods_section(inputs),
     ])
-    write_text(page("Upward socializing and networking advice", body), site.index)
+    write_text(page("Upward socializing and networking advice", body, site.nav(home)), site.index)
 
 
-def _article_pages(inputs: ReportInputs, site: Site, summary: pd.DataFrame, removed: pd.DataFrame) -> None:
-    coded = read_tsv(inputs.path("coded"))
+def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> str:
+    prevalence = read_tsv(inputs.path("concept_prevalence"))
+    concepts = list(dict.fromkeys(prevalence["concept"]))
+    quotes = findings.Quotes(coded, read_tsv(inputs.path("sheet")), concepts)
+    by_grouping = findings.concept_findings(read_tsv(inputs.path("concept_differences")), prevalence, quotes,
+                                            inputs.groupings)
+    models = {scope: findings.TopicTables(*(read_tsv(inputs.path("topics", scope.name, t)) for t in ("labels", "concepts")))
+              for scope in layout.topic_scopes(inputs.languages)}
+    themes, effects = findings.topic_findings(models, read_tsv(inputs.path("topic_effects")), inputs.groupings)
+    limits = findings.limits(prevalence, read_tsv(inputs.path(layout.key("validation", "scores"))),
+                             read_tsv(inputs.path(layout.key("validation", "agreement"))), inputs.groupings)
+    return findings_section(by_grouping, themes, effects, limits, site.links(site.index.parent))
+
+
+def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:
+    """A concordance page per concept of the codebook, and the page of every sentence."""
+    coverage = read_tsv(inputs.path("coverage"))
+    kinds = read_tsv(inputs.path("concept_prevalence")).drop_duplicates("concept").set_index("concept")["kind"]
+    carried = coded["concepts"].map(lambda cell: set(parse_concepts(cell)))
+    links = site.links(site.concepts)
+    for concept in dict.fromkeys(coverage["concept"]):
+        write_text(concept_page(concept, kinds.get(concept, ""), coded[carried.map(lambda found: concept in found)],
+                                site.nav(site.concepts), links.sentence, links.concept),
+                   site.concept(concept))
+    links = site.links(site.search.parent)
+    write_text(search_page(coded, site.nav(site.search.parent), links.sentence, links.concept), site.search)
+
+
+def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summary: pd.DataFrame,
+                   removed: pd.DataFrame) -> None:
     sheet = read_tsv(inputs.path("sheet")).set_index("id", drop=False)
     paragraphs = _paragraphs(inputs.paths("sentences"))
     no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
@@ -118,7 +172,7 @@ def _article_pages(inputs: ReportInputs, site: Site, summary: pd.DataFrame, remo
         )
         write_text(
             article_page(sheet.loc[article_id].to_dict(), sentences, removed[removed["article_id"] == article_id],
-                         home=href(site.index, site.articles)),
+                         site.nav(site.articles), site.links(site.articles).concept),
             site.article(article_id),
         )
 
@@ -132,15 +186,15 @@ def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> 
         write_text(
             topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
                        concepts[concepts["topic"] == topic], scope.language,
-                       home=href(site.index, site.topics), article_link=lambda a: href(site.article(a), site.topics)),
-            site.topic(scope, topic),
+                       site.nav(site.topics), article_link=lambda a: href(site.article(a), site.topics)),
+            site.topic(scope.name, topic),
         )
     selection = tables["selection"]
     note = selection["note"].iloc[0] if len(selection) else ""
     return (
         f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
         + table(labels.assign(language=scope.language),
-                {"topic": lambda rec: href(site.topic(scope, rec["topic"]), site.index.parent)},
+                {"topic": lambda rec: href(site.topic(scope.name, rec["topic"]), site.index.parent)},
                 frozenset({"top_terms", "frex_terms"}))
     )
 
@@ -155,13 +209,15 @@ def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: 
     )
 
 
-def _codebook_section(inputs: ReportInputs) -> str:
+def _codebook_section(inputs: ReportInputs, concept_link: Callable[[str], str]) -> str:
     coverage = read_tsv(inputs.path("coverage"))
-    wide = coverage.pivot(index="concept", columns="language", values="sentences_matched").reset_index()
+    wide = coverage.pivot(index="concept", columns="language", values="sentences_matched")
+    wide = wide.reindex(list(dict.fromkeys(coverage["concept"]))).reset_index()
     return (
         '<h2 id="codebook">Codebook coverage</h2>'
         "<p>Sentences of the corpus matched by each concept's cues, per language (cues that never match are listed in "
-        f"<code>{escape(str(inputs.path('coverage')))}</code>).</p>" + table(wide)
+        f"<code>{escape(str(inputs.path('coverage')))}</code>). Each concept links to its concordance: every sentence "
+        "that carries it.</p>" + table(wide, {"concept": lambda rec: concept_link(rec["concept"])})
     )
 
 
@@ -234,7 +290,7 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
         keyness = read_tsv(inputs.path("keyness", lang))
         parts.append(figure(figure_link(layout.KEYNESS_FIGURE.format(language=lang)), f"Keyness ({lang})"))
         top = keyness.groupby(["grouping", "group_a", "group_b"], sort=False).head(10)
-        parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), rtl_columns=frozenset({"term"})))
+        parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), language_columns=frozenset({"term"})))
     return "".join(parts)
 
 
