@@ -5,6 +5,7 @@ that Chinese and Persian sentences are on the pages and that HTML in an article 
 text, not run.
 """
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from conftest import snakemake
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 CHINESE = "很多人以为向上社交就是到处加好友，其实不然。"
 PERSIAN = "هیچ وقت بدون هدف مشخص به رویداد نروید."
+PROBE = "<script>alert(1)</script>"  # in the text of coffee-chats
 
 
 @pytest.fixture(scope="module")
@@ -79,12 +81,98 @@ def test_chinese_and_persian_sentences_are_on_the_pages(first_run, browser):
     assert paragraph.get_attribute("dir") == "rtl"
 
 
+def only_our_script_runs(browser):
+    from selenium.webdriver.common.by import By
+
+    from upsoc.report.assets import SCRIPT
+
+    scripts = browser.find_elements(By.TAG_NAME, "script")
+    assert [s.get_attribute("textContent") for s in scripts] == [SCRIPT]
+
+
 def test_html_in_an_article_is_shown_as_text(first_run, browser):
     from selenium.webdriver.common.by import By
 
-    browser.get((first_run / "results" / "report" / "articles" / "coffee-chats.html").as_uri())
-    assert "<script>alert(1)</script>" in browser.find_element(By.TAG_NAME, "body").text
-    assert len(browser.find_elements(By.TAG_NAME, "script")) == 0
+    report = first_run / "results" / "report"
+    browser.get((report / "articles" / "coffee-chats.html").as_uri())
+    assert PROBE in browser.find_element(By.TAG_NAME, "body").text
+    only_our_script_runs(browser)
+    # the probe found by the search, and on its concordance pages, is text too
+    browser.get((report / "search.html").as_uri() + "?q=alert(1)")
+    shown = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "tr[data-language]") if row.is_displayed()]
+    assert len(shown) == 1 and PROBE in shown[0]
+    only_our_script_runs(browser)
+
+
+def visible_sentences(browser) -> list[tuple[str, str]]:
+    """(article, sentence) of the rows a concordance or the search page shows."""
+    from selenium.webdriver.common.by import By
+
+    rows = [row for row in browser.find_elements(By.CSS_SELECTOR, "tr[data-language]") if row.is_displayed()]
+    links = [row.find_element(By.CSS_SELECTOR, "a[href*='#s']").get_attribute("href") for row in rows]
+    return [re.search(r"([^/]+)\.html#s(\d+)$", link).groups() for link in links]
+
+
+def assert_no_console_error_and_nothing_fetched(browser):
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith("file:") for url in fetched), fetched
+    policy = browser.execute_script(
+        "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content")
+    assert "default-src 'none'" in policy
+
+
+def test_findings_are_the_first_section_and_sorting_works(first_run, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get((first_run / "results" / "report" / "index.html").as_uri())
+    first = browser.find_element(By.CSS_SELECTOR, "main h2")
+    assert first.get_attribute("id") == "findings" and first.text == "Findings"
+    assert browser.find_element(By.ID, "findings-frame").is_displayed()
+    corpus = browser.find_element(By.XPATH, "//h2[@id='corpus']/following::table[1]")
+    headers = [th.text.strip(" ▲▼") for th in corpus.find_elements(By.TAG_NAME, "th")]
+    column = headers.index("sentences") + 1
+
+    def values():
+        return [int(td.text) for td in corpus.find_elements(By.CSS_SELECTOR, f"tbody td:nth-child({column})")]
+
+    button = corpus.find_element(By.CSS_SELECTOR, f"th:nth-child({column}) button")
+    button.click()
+    assert values() == sorted(values()) and len(set(values())) > 1
+    button.click()
+    assert values() == sorted(values(), reverse=True)
+    assert_no_console_error_and_nothing_fetched(browser)
+
+
+def test_a_concordance_filter_and_the_search_return_the_expected_sentences(first_run, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from upsoc.tables import parse_concepts
+    from upsoc.tsv import read_tsv
+
+    report = first_run / "results" / "report"
+    coded = read_tsv(first_run / "results" / "coding" / "sentences.tsv")
+    carried = coded.assign(concept=coded["concepts"].map(parse_concepts)).explode("concept")
+    # the concept found in most languages, filtered to one of them
+    concept = carried.groupby("concept")["language"].nunique().sort_values(kind="stable").index[-1]
+    rows = carried[carried["concept"] == concept]
+    language = sorted(set(rows["language"]))[0]
+    browser.get((report / "concepts" / f"{concept}.html").as_uri())
+    assert len(visible_sentences(browser)) == len(rows)
+    Select(browser.find_element(By.CSS_SELECTOR, "select[data-field=language]")).select_by_value(language)
+    expected = rows[rows["language"] == language]
+    assert visible_sentences(browser) == list(zip(expected["article_id"], expected["sentence_id"]))
+    assert_no_console_error_and_nothing_fetched(browser)
+
+    browser.get((report / "search.html").as_uri())
+    box = browser.find_element(By.CSS_SELECTOR, "input[data-search]")
+    assert len(visible_sentences(browser)) == len(coded)
+    box.send_keys("بدون هدف")
+    expected = coded[coded["text"].str.contains("بدون هدف", regex=False)]
+    assert len(expected) > 0
+    assert visible_sentences(browser) == list(zip(expected["article_id"], expected["sentence_id"]))
+    assert_no_console_error_and_nothing_fetched(browser)
 
 
 def test_snakemake_report_zip(first_run, tmp_path):
@@ -138,3 +226,18 @@ def test_the_coding_form_ticks_and_saves_a_sheet_that_reads_back(browser, tmp_pa
     assert coding.loc["s0001", "concepts"] == "attend_events" and coding.loc["s0001", "is_advice"] == "0"
     assert coding.loc["s0002", "concepts"] == "follow_up" and coding.loc["s0002", "is_advice"] == "1"
     assert table.loc[1, "note"] == 'thanking is "following up"'  # quoted as the project's TSV quotes
+
+
+def test_with_scripts_off_every_sentence_shows_and_no_dead_control(first_run, browser):
+    from selenium.webdriver.common.by import By
+
+    from upsoc.tsv import read_tsv
+
+    coded = read_tsv(first_run / "results" / "coding" / "sentences.tsv")
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get((first_run / "results" / "report" / "search.html").as_uri())
+        assert len(visible_sentences(browser)) == len(coded)
+        assert not [form for form in browser.find_elements(By.TAG_NAME, "form") if form.is_displayed()]
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

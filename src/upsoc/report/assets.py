@@ -155,7 +155,9 @@ SCRIPT = """
       var query = form.querySelector("input[data-search]");
       var parameter = new URLSearchParams(window.location.search).get("q");
       if (query && parameter) query.value = parameter;
-      form.addEventListener("input", function () { applyRowFilters(form); });
+      ["input", "change"].forEach(function (type) {
+        form.addEventListener(type, function () { applyRowFilters(form); });
+      });
       form.addEventListener("submit", function (event) { event.preventDefault(); applyRowFilters(form); });
       applyRowFilters(form);
     });

@@ -89,15 +89,16 @@ def _topics(themes: list[TopicTheme], effects: list[TopicEffect], links: Links) 
     for theme in themes:
         by_model.setdefault(theme.scope, []).append(theme)
     counts = "; ".join(f"{escape(scope)}: {sum(t.named for t in part)} of {len(part)}" for scope, part in by_model.items())
+    theme_columns = ["model", "topic", "top terms", "closest concept", "lift", "named by the codebook", "language"]
     theme_rows = pd.DataFrame([{
         "model": t.scope, "topic": t.topic, "top terms": " ".join(t.terms), "closest concept": t.concept,
         "lift": round(t.lift, 2), "named by the codebook": "yes" if t.named else "no",
         "language": t.scope.split("-")[0] if "-" in t.scope else "",
-    } for t in themes])
+    } for t in themes], columns=theme_columns)
     effect_rows = pd.DataFrame([{
         "grouping": e.grouping, "group a": e.group_a, "group b": e.group_b, "topic": e.topic, "top concepts": " ".join(e.terms),
         "effect": round(e.effect.value, 3), "low": round(e.effect.low, 3), "high": round(e.effect.high, 3),
-    } for e in effects])
+    } for e in effects], columns=["grouping", "group a", "group b", "topic", "top concepts", "effect", "low", "high"])
     topic_links = {"topic": lambda r: links.topic(r["model"], r["topic"]),
                    "closest concept": lambda r: links.concept(r["closest concept"])}
     return (

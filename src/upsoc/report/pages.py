@@ -94,7 +94,7 @@ def table(frame: pd.DataFrame, links: dict[str, Callable[[dict], str]] | None = 
 
 
 def figure(path: str, alt: str) -> str:
-    return (f'<figure><img src="{escape(path, quote=True)}" alt="{escape(alt, quote=True)}" loading="lazy">'
+    return (f'<figure><img src="{escape(path, quote=True)}" alt="{escape(alt, quote=True)}">'
             f"<figcaption>{escape(alt)}</figcaption></figure>")
 
 
