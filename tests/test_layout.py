@@ -43,3 +43,4 @@ def test_templates_take_snakemake_wildcards():
     assert layout.CLEAN_TEXT == "results/clean/{article}.txt"
     assert layout.KEYNESS.format(language="fa") == "results/compare/keyness_fa.tsv"
     assert layout.FIGURE_FILE.format(name=layout.HEATMAP_FIGURE, ext="svg") == "results/report/figures/concept_heatmap.svg"
+    assert layout.REPORT_CONCEPT.format(concept="follow_up") == "results/report/concepts/follow_up.html"
