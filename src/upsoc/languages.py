@@ -44,6 +44,9 @@ class LanguageProfile:
     # cues and advice markers are matched on the lemmas (Chinese: the Simplified form, so that
     # Traditional text is coded like Simplified); otherwise on the tokens as written
     coded_on_lemmas: bool = False
+    # local font families that cover the script, in order of preference: the report's pages
+    # ask for them by name (never fetched) and the figures need one of them installed
+    fonts: tuple[str, ...] = ()
 
 
 def _chinese_normalizer():
@@ -97,6 +100,8 @@ LANGUAGES: dict[str, LanguageProfile] = {
         uses_user_dictionary=True,
         mixes_latin=True,
         coded_on_lemmas=True,
+        fonts=("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
+               "Source Han Sans SC", "WenQuanYi Zen Hei"),
     ),
     "fa": LanguageProfile(
         code="fa",
@@ -109,6 +114,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
         make_normalizer=_persian_normalizer,
         make_tokenizer=_persian_tokenizer,
         direction="rtl",
+        fonts=("Noto Naskh Arabic", "Noto Sans Arabic", "Vazirmatn", "DejaVu Sans"),
     ),
     "en": LanguageProfile(
         code="en",

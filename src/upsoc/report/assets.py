@@ -13,14 +13,25 @@ from __future__ import annotations
 import base64
 import hashlib
 
-STYLE = """
-:root { --line: #d4d4d8; --soft: #f4f4f5; --accent: #1d4ed8; }
-body { font-family: "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC", "Noto Naskh Arabic", sans-serif; margin: 0;
-       line-height: 1.5; color: #1f2937; }
-main { max-width: 74em; margin: 0 auto; padding: 0 1.2em 3em; }
-:lang(zh) { font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif; }
-:lang(fa) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Vazirmatn", sans-serif; line-height: 1.8; }
-[dir=rtl] { text-align: right; }
+from ..languages import LANGUAGES
+
+
+def _families(families) -> str:
+    return ", ".join(f'"{family}"' for family in families) + ", sans-serif"
+
+
+# Text of each language in the families the language registry names for its script.
+_SCRIPTED = [language for language in LANGUAGES.values() if language.fonts]
+_LANGUAGE_FONTS = "\n".join(f":lang({lang.code}) {{ font-family: {_families(lang.fonts)}; }}" for lang in _SCRIPTED)
+_BODY_FONTS = _families(["Noto Sans", "DejaVu Sans", *(lang.fonts[0] for lang in _SCRIPTED)])
+
+STYLE = f"""
+:root {{ --line: #d4d4d8; --soft: #f4f4f5; --accent: #1d4ed8; }}
+body {{ font-family: {_BODY_FONTS}; margin: 0; line-height: 1.5; color: #1f2937; }}
+main {{ max-width: 74em; margin: 0 auto; padding: 0 1.2em 3em; }}
+{_LANGUAGE_FONTS}
+[dir=rtl] {{ text-align: right; line-height: 1.8; }}
+""" + """
 nav.site { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line);
            padding: .4em 1.2em; display: flex; flex-wrap: wrap; gap: .2em 1em; align-items: center; }
 nav.site form { margin-left: auto; }

@@ -13,12 +13,8 @@ import re
 
 from matplotlib import font_manager
 
-# (what it must cover, families to look for, in order of preference)
-REQUIRED_FONTS = [
-    ("Chinese", ["Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
-                 "Source Han Sans SC", "WenQuanYi Zen Hei"]),
-    ("Persian", ["Noto Naskh Arabic", "Noto Sans Arabic", "Vazirmatn", "DejaVu Sans"]),
-]
+from ..languages import LANGUAGES, LanguageProfile
+
 INSTALL_HINT = "install them with `apt-get install fonts-noto-cjk fonts-noto-core` (see README, Quick start)"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -27,11 +23,12 @@ class FontError(RuntimeError):
     pass
 
 
-def _has_arabic_glyphs(family: str) -> bool:
+def _covers(family: str, language: LanguageProfile) -> bool:
+    """Whether the family has glyphs of the language's script (DejaVu Sans has Arabic, not CJK)."""
     from matplotlib.ft2font import FT2Font
 
     path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-    return ord("ش") in FT2Font(path).get_charmap()
+    return any(language.script.match(chr(code)) for code in FT2Font(path).get_charmap())
 
 
 def font_families() -> list[str]:
@@ -49,12 +46,12 @@ def font_families() -> list[str]:
 def _choose() -> list[str]:
     available = {f.name for f in font_manager.fontManager.ttflist}
     chosen, missing = ["DejaVu Sans"], []
-    for script, families in REQUIRED_FONTS:
-        found = next((f for f in families if f in available and (script != "Persian" or _has_arabic_glyphs(f))), None)
+    for language in (lang for lang in LANGUAGES.values() if lang.fonts):
+        found = next((f for f in language.fonts if f in available and _covers(f, language)), None)
         if found:
             chosen.append(found)
         else:
-            missing.append(f"{script} ({' or '.join(families[:2])})")
+            missing.append(f"{language.name} ({' or '.join(language.fonts[:2])})")
     if missing:
         raise FontError(f"no font for {', '.join(missing)} labels: {INSTALL_HINT}")
     return chosen
