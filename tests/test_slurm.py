@@ -15,7 +15,9 @@ pytestmark = pytest.mark.slurm
 PROFILE = ["--workflow-profile", str(ROOT / "workflow" / "profiles" / "slurm")]
 
 
-@pytest.fixture(scope="module")
+# session-scoped like first_run and asked for before it, so that a machine that cannot run the
+# cluster skips before the local run
+@pytest.fixture(scope="session")
 def cluster(tmp_path_factory, request):
     reason = unavailable_reason()
     if reason:
