@@ -109,8 +109,9 @@ class LocalCluster:
         run("mungekey", "--create", f"--keyfile={key}")
         # --force: munged otherwise refuses a socket in a directory that only root can reach (pytest's
         # temporary directories are such), and only root uses this cluster
-        run("munged", "--force", f"--key-file={key}", f"--socket={self.munge_socket}", f"--seed-file={self.state / 'munge.seed'}",
-            f"--pid-file={self.run_dir / 'munged.pid'}", f"--log-file={self.log_dir / 'munged.log'}")
+        run("munged", "--force", f"--key-file={key}", f"--socket={self.munge_socket}",
+            f"--seed-file={self.state / 'munge.seed'}", f"--pid-file={self.run_dir / 'munged.pid'}",
+            f"--log-file={self.log_dir / 'munged.log'}")
 
     def _start_database(self, port):
         """A private MariaDB on 127.0.0.1:port with one user for slurmdbd; returns its password."""
