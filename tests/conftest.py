@@ -90,10 +90,10 @@ def make_project(path):
     return path
 
 
-def snakemake(project, *args):
+def snakemake(project, *args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "snakemake", *args],
-        cwd=project, capture_output=True, text=True, check=False,
+        cwd=project, capture_output=True, text=True, check=False, env=env,
     )
 
 
