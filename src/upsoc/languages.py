@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .tokenize import persian_reader_form
+
 # Closing quotes and brackets that stay with the sentence they close.
 _CLOSERS = re.escape("\"'”’»」』）)］]")
 
@@ -44,6 +46,12 @@ class LanguageProfile:
     # cues and advice markers are matched on the lemmas (Chinese: the Simplified form, so that
     # Traditional text is coded like Simplified); otherwise on the tokens as written
     coded_on_lemmas: bool = False
+    # lemma -> the form a reader knows (Persian verbs: the infinitive, not hazm's stem pair);
+    # applied wherever terms are shown: the topic and keyness vocabularies
+    reader_form: Callable[[str], str] = str
+    # (user dictionary or None) -> an `upsoc.topics.names` finder of people's names in the
+    # language's sentences; None: only the known names of the lexicon
+    make_name_finder: Callable[..., Callable] | None = None
 
 
 def _chinese_normalizer():
@@ -82,6 +90,18 @@ def _english_tokenizer(user_dictionary=None):
     return EnglishTokenizer()
 
 
+def _chinese_name_finder(user_dictionary=None):
+    from .topics.names import JiebaNames
+
+    return JiebaNames(user_dictionary)
+
+
+def _english_name_finder(user_dictionary=None):
+    from .topics.names import CapitalisedNames
+
+    return CapitalisedNames()
+
+
 # In this order in every per-language table (coverage, validation).
 LANGUAGES: dict[str, LanguageProfile] = {
     "zh": LanguageProfile(
@@ -97,6 +117,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
         uses_user_dictionary=True,
         mixes_latin=True,
         coded_on_lemmas=True,
+        make_name_finder=_chinese_name_finder,
     ),
     "fa": LanguageProfile(
         code="fa",
@@ -109,6 +130,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
         make_normalizer=_persian_normalizer,
         make_tokenizer=_persian_tokenizer,
         direction="rtl",
+        reader_form=persian_reader_form,
     ),
     "en": LanguageProfile(
         code="en",
@@ -125,6 +147,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
             "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
         ),
         initials=True,
+        make_name_finder=_english_name_finder,
     ),
 }
 

@@ -14,6 +14,7 @@ FREX_WEIGHT = 0.5
 TOPIC_TERM_COLUMNS = ["topic", "rank", "term", "weight", "frex", "frex_rank"]
 REPRESENTATIVE_COLUMNS = ["topic", "rank", "unit_id", "article_id", "weight", "text"]
 ALIGNMENT_COLUMNS = ["topic", "concept", "units", "mean_weight", "lift"]
+SEEDED_TERM_COLUMNS = ["concept", "rank", "term", "weight", "is_cue"]
 
 
 def _ecdf(values: np.ndarray) -> np.ndarray:
@@ -41,6 +42,17 @@ def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.Da
             rows.append({"topic": k, "rank": rank, "term": vocabulary[term], "weight": weights[term],
                          "frex": frex_scores[term], "frex_rank": frex_rank[term]})
     return pd.DataFrame(rows, columns=TOPIC_TERM_COLUMNS)
+
+
+def seeded_terms(topic_term: np.ndarray, vocabulary: np.ndarray, seeds: dict[str, list[int]], n: int) -> pd.DataFrame:
+    """The top terms of each concept's seeded topic (the first topics, in the order of `seeds`),
+    marking its cue terms: the others are the corpus' words for the concept, candidate cues."""
+    rows = []
+    for topic, (concept, cues) in enumerate(seeds.items()):
+        for rank, term in enumerate(np.argsort(-topic_term[topic], kind="stable")[:n], start=1):
+            rows.append({"concept": concept, "rank": rank, "term": vocabulary[term], "weight": topic_term[topic, term],
+                         "is_cue": int(term in cues)})
+    return pd.DataFrame(rows, columns=SEEDED_TERM_COLUMNS)
 
 
 def frex_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> list[list[str]]:
