@@ -59,7 +59,7 @@ class TopicSettings:
     min_reliable_vocabulary: int = MIN_RELIABLE_VOCABULARY
     # the seeded model (`upsoc.topics.seeded`): prior weight of a cue term in its concept's
     # topic, and Gibbs sampling iterations
-    seed_weight: float = 1.0
+    seed_weight: float = 100.0
     gibbs_iterations: int = 500
 
 
@@ -118,15 +118,17 @@ def reliability_note(n_units: int, n_terms: int, settings: TopicSettings) -> str
             "read the topics as exploratory")
 
 
-def stability_note(selection: pd.DataFrame, k: int, settings: TopicSettings) -> str:
-    """Why the chosen model is less stable than `min_stability`, or nothing."""
-    stability = float(selection.loc[selection["k"] == k, "stability"].iloc[0])
-    if stability >= settings.min_stability:
+def stability_note(k: int, stability: np.ndarray, settings: TopicSettings) -> str:
+    """Why the chosen model is less stable than `min_stability`, or nothing; stability: its
+    topics' stabilities."""
+    if stability.mean() >= settings.min_stability:
         return ""
     reason = (f"K = {k} is pinned in the configuration" if settings.k is not None
-              else f"no K reaches it, so the most stable K ({k}) is chosen")
-    return (f"stability {stability:.2f} is below {settings.min_stability}: {reason}; refit with other seeds, "
-            "its topics change, so read them as exploratory and only the stable ones (labels.tsv) as findings")
+              else f"no K reaches it in this corpus, so the most stable K ({k}) is chosen")
+    stable = int((stability >= settings.min_stability).sum())
+    return (f"stability {stability.mean():.2f} is below {settings.min_stability}: {reason}. Refit with other seeds, "
+            f"most topics change; {stable} of {len(stability)} come back (`stable` in labels.tsv) and only these "
+            "can be read as findings")
 
 
 def model_factory(kind: str, vocabulary: np.ndarray, seeds: dict[str, list[int]], settings: TopicSettings):
@@ -168,7 +170,7 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
     selection["vocabulary"] = counts.shape[1]
     notes = [reliability_note(counts.shape[0], counts.shape[1], settings)]
     if k in stabilities:
-        notes.append(stability_note(selection, k, settings))
+        notes.append(stability_note(k, stabilities[k], settings))
     selection["note"] = "; ".join(filter(None, notes))
 
     model = models[k] if k in models else make_model(k, settings.random_state).fit(sample)

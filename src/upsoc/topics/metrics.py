@@ -49,8 +49,9 @@ def diversity(top_terms: list[list[int]]) -> float:
 
 
 def jaccard(a, b) -> float:
+    """Overlap of two term sets; 0 for two empty topics, which are nothing found again."""
     a, b = set(a), set(b)
-    return len(a & b) / len(a | b) if a | b else 1.0
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def topic_overlaps(reference: list[list[int]], other: list[list[int]]) -> np.ndarray:

@@ -27,6 +27,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from ..layout import UNSEEDED_MODELS
+from .labels import ranked
 
 ONLINE_FROM = 2000
 # Documents per block in the vectorised E-step: bounds its temporary arrays (nnz × K floats).
@@ -129,8 +130,9 @@ class TopTerms:
     topic_term_: np.ndarray
 
     def top_terms(self, n: int) -> list[list[int]]:
-        """Each topic's n most probable terms, as column indices."""
-        return [list(np.argsort(-row, kind="stable")[:n]) for row in self.topic_term_]
+        """Each topic's n most probable terms, as column indices; terms of weight 0 are not the
+        topic's (NMF's sparse topics, a seeded topic the sampler left empty)."""
+        return [ranked(row, row, n) for row in self.topic_term_]
 
 
 class TopicModel(TopTerms):

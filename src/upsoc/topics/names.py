@@ -14,8 +14,8 @@ lexicon (`data/lexicon/person_names.tsv`):
   (尤为重要, 冷启动, which the character model reads otherwise; 谢谢, 明白, 博客, counted
   hundreds of times or more).
 * en (`CapitalisedNames`): a word written capitalised after the first word of a sentence that
-  is not in title case, and never in lower case anywhere in the language's corpus; all-capital
-  acronyms are not names. This also takes the proper names of places, firms and days, which
+  is not in title case (some word of four or more letters is in lower case), and never in
+  lower case anywhere in the language's corpus; all-capital acronyms are not names. This also takes the proper names of places, firms and days, which
   likewise belong to one article's story.
 * fa: the script has no capitals and hazm no name tagger: the known names only.
 
@@ -86,8 +86,9 @@ class CapitalisedNames:
         inside, lower = set(), set()
         for tokens, lemmas in zip(sentences["tokens"], sentences["lemmas"]):
             words = [(token, lemma) for token, lemma in zip(tokens.split(), lemmas.split()) if is_word(token)]
-            # a heading in title case ("How to Build a Data Science Network") capitalises common words
-            title_case = 2 * sum(_capitalised(token) for token, _ in words) > len(words)
+            # a heading in title case ("How to Build a Data Science Network") capitalises every
+            # word but the short function words
+            title_case = not any(token.islower() and len(token) > 3 for token, _ in words)
             for position, (token, lemma) in enumerate(words):
                 if token.islower():
                     lower.add(lemma)

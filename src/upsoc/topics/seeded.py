@@ -5,7 +5,7 @@ concept's topic gets a larger prior weight (`seed_weight` instead of the symmetr
 terms of that concept's cues in the language, so the sampler puts the cues' occurrences in that
 topic and, with them, the words the corpus uses alongside; the free topics have no seeds and
 take up what the codebook does not name. A topic's terms are the words the sampler assigned to
-it (tomotopy's topic-word distribution leaves the seeds' prior out). A concept gets a topic when at least one of its cue terms is in the model's
+it. A concept gets a topic when at least one of its cue terms is in the model's
 vocabulary.
 
 Same interface as `upsoc.topics.models.TopicModel` (fit, transform, topic_term_, top_terms).
@@ -63,12 +63,16 @@ class SeededLDA(TopTerms):
             model.set_word_prior(self.vocabulary[term], priors[term])
         model.train(self.iterations, workers=1, parallel=tomotopy.ParallelScheme.NONE)
         self.model_ = model
-        # tomotopy numbers the words it saw its own way; the columns here follow `vocabulary`
+        # A topic's terms are the words the sampler assigned to it: tomotopy's own distribution
+        # smooths every topic over the whole vocabulary, so that a topic the sampler left empty
+        # would list the first words of the alphabet. tomotopy numbers the words its own way;
+        # the columns here follow `vocabulary`.
         columns = {term: i for i, term in enumerate(self.vocabulary)}
-        order = np.array([columns[word] for word in model.used_vocabs])
-        weights = np.zeros((self.n_topics, len(self.vocabulary)))
-        weights[:, order] = np.array([model.get_topic_word_dist(k) for k in range(self.n_topics)])
-        self.topic_term_ = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
+        column_of = np.array([columns[word] for word in model.vocabs])
+        assigned = np.zeros((self.n_topics, len(self.vocabulary)))
+        for document in model.docs:
+            np.add.at(assigned, (np.asarray(document.topics), column_of[np.asarray(document.words)]), 1)
+        self.topic_term_ = assigned / np.maximum(assigned.sum(axis=1, keepdims=True), 1)
         return self
 
     def transform(self, counts: csr_matrix) -> np.ndarray:

@@ -34,13 +34,15 @@ def _concept_terms(cues_field: str) -> list[str]:
 
 
 def cue_terms(cues: pd.DataFrame, reader_form: Callable[[str], str] = str) -> dict[str, list[str]]:
-    """concept -> the distinct terms of its cues (their lemmas, as units' terms show them), in
-    the order of the compiled codebook (`layout.CUES`); frame terms are no concept's."""
+    """concept -> its cues that are one term (lemma, as units' terms show it), in the order of
+    the compiled codebook (`layout.CUES`). A word of a longer cue is not a cue by itself
+    ("ask for help" does not make "ask" one); frame terms are no concept's."""
     terms: dict[str, list[str]] = {}
     for concept, kind, lemmas in zip(cues["concept"], cues["kind"], cues["lemmas"]):
         if kind != FRAME_KIND:
             known = terms.setdefault(concept, [])
-            known.extend(t for t in dict.fromkeys(map(reader_form, lemmas.split())) if t not in known)
+            if len(lemmas.split()) == 1 and reader_form(lemmas) not in known:
+                known.append(reader_form(lemmas))
     return terms
 
 
