@@ -286,7 +286,7 @@ def test_keyness_leaves_out_the_names_of_the_people_in_the_stories(tokenizers):
             for article, sentences in texts.items()
             for i, text in enumerate(sentences, start=1) for tokens in [tokenizers["en"](text)]]
     sentences = pd.DataFrame(rows)
-    names = person_names(sentences, known=set(), protected=set(), finder=CapitalisedNames())
+    names = person_names(sentences, known=set(), protected=set(), finders=[CapitalisedNames()])
     no_cues = pd.DataFrame(columns=["article_id", "sentence_id", "cues"])
     keyness = {}
     for label, excluded in [("all", frozenset()), ("without names", frozenset(names["term"]))]:

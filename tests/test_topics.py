@@ -254,12 +254,19 @@ def test_chinese_names_need_jiebas_name_tag_and_an_uncommon_word():
     assert not names & {"谢谢", "尤为重要", "冷启动"}
 
 
+def test_chinese_text_loses_its_latin_script_names_too(tokenizers):
+    sentences = tokenized(tokenizers["zh"], "zh-story", ["我在活动上认识了Julie和Zhuo。", "后来Julie给我介绍了LinkedIn上的朋友。"])
+    finders = profile("zh").make_name_finders(USER_DICTIONARY)
+    names = person_names(sentences, known=set(), protected={"linkedin"}, finders=finders)
+    assert set(names["term"]) == {"julie", "zhuo"} and set(names["rule"]) == {"capitalised"}
+
+
 def test_names_table_counts_names_and_never_excludes_a_cue(tokenizers):
     sentences = tokenized(tokenizers["en"], "story", [
         "Kaikai met Feng on LinkedIn after the event.", "Then Kaikai asked Feng about LinkedIn.",
         "Ali wrote to Kaikai later.",  # first word: only the known names find Ali
     ])
-    names = person_names(sentences, known={"ali"}, protected={"linkedin"}, finder=CapitalisedNames())
+    names = person_names(sentences, known={"ali"}, protected={"linkedin"}, finders=[CapitalisedNames()])
     assert names.to_dict("records") == [
         {"term": "kaikai", "rule": "capitalised", "count": 3, "articles": 1},
         {"term": "feng", "rule": "capitalised", "count": 2, "articles": 1},

@@ -14,12 +14,11 @@ with rule_log(snakemake.log[0]):
     sentences = pd.concat([read_tsv(p) for p in snakemake.input.sentences], ignore_index=True)
     coded = pd.concat([read_tsv(p) for p in snakemake.input.coded], ignore_index=True)
     known = load_known_names(snakemake.input.known_names)
-    finder = language.make_name_finder(snakemake.input.get("user_dictionary")) if language.make_name_finder else None
     names = person_names(
         sentences,
         known=set(known.loc[known["language"] == language.code, "name"].str.lower()),
         protected={term for terms in cue_terms(read_tsv(snakemake.input.cues)).values() for term in terms},
-        finder=finder,
+        finders=language.make_name_finders(snakemake.input.get("user_dictionary")),
     )
     units = build_units(sentences, coded, language.code, snakemake.params.min_tokens, language.reader_form,
                         frozenset(names["term"]))

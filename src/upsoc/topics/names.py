@@ -14,8 +14,10 @@ lexicon (`data/lexicon/person_names.tsv`):
   (尤为重要, 冷启动, which the character model reads otherwise; 谢谢, 明白, 博客, counted
   hundreds of times or more).
 * en (`CapitalisedNames`): a word written capitalised after the first word of a sentence that
-  is not in title case (some word of four or more letters is in lower case), and never in
-  lower case anywhere in the language's corpus; all-capital acronyms are not names. This also takes the proper names of places, firms and days, which
+  is not a title-case heading (some word of four or more letters in lower case, or most words
+  without case), and never in lower case anywhere in the language's corpus; all-capital
+  acronyms are not names. Chinese text writes Latin-script names as they are (Julie, Zhuo), so
+  zh uses this rule too. This also takes the proper names of places, firms and days, which
   likewise belong to one article's story.
 * fa: the script has no capitals and hazm no name tagger: the known names only.
 
@@ -88,7 +90,8 @@ class CapitalisedNames:
             words = [(token, lemma) for token, lemma in zip(tokens.split(), lemmas.split()) if is_word(token)]
             # a heading in title case ("How to Build a Data Science Network") capitalises every
             # word but the short function words
-            title_case = not any(token.islower() and len(token) > 3 for token, _ in words)
+            cased = [token for token, _ in words if token.lower() != token.upper()]
+            title_case = 2 * len(cased) >= len(words) and not any(t.islower() and len(t) > 3 for t in cased)
             for position, (token, lemma) in enumerate(words):
                 if token.islower():
                     lower.add(lemma)
@@ -108,12 +111,16 @@ def load_known_names(path: str | Path) -> pd.DataFrame:
     return table
 
 
-def person_names(sentences: pd.DataFrame, known: set[str], protected: set[str], finder=None) -> pd.DataFrame:
+def person_names(sentences: pd.DataFrame, known: set[str], protected: set[str], finders=()) -> pd.DataFrame:
     """The names among the content lemmas of one language's sentences: `term` (the lemma), `rule`
-    (the finder's, or `known_name`), `count` (occurrences as a content term), `articles`.
+    (the first finder's that finds it, or `known_name`), `count` (occurrences as a content
+    term), `articles`.
 
     known: lemmas of the known names (lower case); protected: cue terms, never excluded."""
-    found = {lemma: finder.rule for lemma in finder(sentences)} if finder is not None else {}
+    found = {}
+    for finder in finders:
+        for lemma in sorted(finder(sentences)):
+            found.setdefault(lemma, finder.rule)
     for name in known:
         found.setdefault(name, KNOWN)
     counts, articles = Counter(), {}
