@@ -65,7 +65,7 @@ def seeded_agreement(doc_topics: pd.DataFrame, labels: pd.DataFrame, coded: pd.D
     coding = unit_coding(units, coded, concepts)
     w = weights[[topic_of[c] for c in seeded]].to_numpy()
     c = coding[:, [concepts.index(concept) for concept in seeded]].astype(float)
-    values = np.stack([w, c, w * w, w * c], axis=2).reshape(len(units), -1)
+    values = np.stack([w, c, w * w, w * c], axis=2).reshape(len(units), _SUMS * len(seeded))
     sentences = concept_indicators(coded["concepts"], concepts)
     by_id = sheet.set_index("id", drop=False)
     rng = np.random.default_rng(settings.random_state)
