@@ -74,7 +74,7 @@ def test_diversity_and_per_topic_matched_overlap():
 def test_stability_note_says_why_a_chosen_model_is_unstable():
     assert stability_note(4, np.array([0.7, 0.8]), settings(min_stability=0.6)) == ""
     note = stability_note(4, np.array([0.9, 0.2, 0.1]), settings(min_stability=0.6))
-    assert "0.40 is below 0.6" in note and "most stable K (4)" in note and "1 of 3" in note
+    assert "0.40 is below 0.6" in note and "most stable K (4)" in note and "2 of its 3 topics change" in note
     assert "pinned" in stability_note(4, np.array([0.1]), settings(min_stability=0.6, k=4))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from ..layout import SEEDED
 from .labels import (
     ALIGNMENT_COLUMNS,
     REPRESENTATIVE_COLUMNS,
@@ -29,7 +30,6 @@ from .labels import (
     seeded_terms,
     topic_terms,
 )
-from ..layout import SEEDED
 from .metrics import diversity, npmi, topic_overlaps
 from .models import TopicModel, make_vectorizer
 from .seeded import SeededLDA, seed_topics
@@ -127,8 +127,8 @@ def stability_note(k: int, stability: np.ndarray, settings: TopicSettings) -> st
               else f"no K reaches it in this corpus, so the most stable K ({k}) is chosen")
     stable = int((stability >= settings.min_stability).sum())
     return (f"stability {stability.mean():.2f} is below {settings.min_stability}: {reason}. Refit with other seeds, "
-            f"most topics change; {stable} of {len(stability)} come back (`stable` in labels.tsv) and only these "
-            "can be read as findings")
+            f"{len(stability) - stable} of its {len(stability)} topics change; only the {stable} that come back "
+            "(`stable` in labels.tsv) can be read as findings")
 
 
 def model_factory(kind: str, vocabulary: np.ndarray, seeds: dict[str, list[int]], settings: TopicSettings):
