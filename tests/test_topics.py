@@ -20,7 +20,7 @@ from upsoc.compare.seeded import seeded_agreement
 from upsoc.languages import profile
 from upsoc.tokenize import persian_reader_form
 from upsoc.topics.metrics import diversity, npmi, topic_overlaps
-from upsoc.topics.names import CapitalisedNames, JiebaNames, person_names
+from upsoc.topics.names import CapitalisedNames, JiebaNames, name_finders, person_names
 from upsoc.topics.units import build_units, cue_terms
 
 CONFIG = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))["topics"]
@@ -256,7 +256,7 @@ def test_chinese_names_need_jiebas_name_tag_and_an_uncommon_word():
 
 def test_chinese_text_loses_its_latin_script_names_too(tokenizers):
     sentences = tokenized(tokenizers["zh"], "zh-story", ["我在活动上认识了Julie和Zhuo。", "后来Julie给我介绍了LinkedIn上的朋友。"])
-    finders = profile("zh").make_name_finders(USER_DICTIONARY)
+    finders = name_finders(profile("zh").name_rules, USER_DICTIONARY)
     names = person_names(sentences, known=set(), protected={"linkedin"}, finders=finders)
     assert set(names["term"]) == {"julie", "zhuo"} and set(names["rule"]) == {"capitalised"}
 

@@ -49,9 +49,9 @@ class LanguageProfile:
     # lemma -> the form a reader knows (Persian verbs: the infinitive, not hazm's stem pair);
     # applied wherever terms are shown: the topic and keyness vocabularies
     reader_form: Callable[[str], str] = str
-    # (user dictionary or None) -> the `upsoc.topics.names` finders of people's names in the
-    # language's sentences (none: only the known names of the lexicon)
-    make_name_finders: Callable[..., list] = lambda user_dictionary=None: []  # noqa: E731
+    # the rules of `upsoc.topics.names` that find people's names in the language's sentences
+    # (none: only the known names of the lexicon)
+    name_rules: tuple[str, ...] = ()
 
 
 def _chinese_normalizer():
@@ -90,18 +90,6 @@ def _english_tokenizer(user_dictionary=None):
     return EnglishTokenizer()
 
 
-def _chinese_name_finders(user_dictionary=None):
-    from .topics.names import CapitalisedNames, JiebaNames
-
-    # Latin-script names (Julie, Zhuo) are written into Chinese text as they are
-    return [JiebaNames(user_dictionary), CapitalisedNames()]
-
-
-def _english_name_finders(user_dictionary=None):
-    from .topics.names import CapitalisedNames
-
-    return [CapitalisedNames()]
-
 
 # In this order in every per-language table (coverage, validation).
 LANGUAGES: dict[str, LanguageProfile] = {
@@ -118,7 +106,8 @@ LANGUAGES: dict[str, LanguageProfile] = {
         uses_user_dictionary=True,
         mixes_latin=True,
         coded_on_lemmas=True,
-        make_name_finders=_chinese_name_finders,
+        # Latin-script names (Julie, Zhuo) are written into Chinese text as they are
+        name_rules=("jieba_name_tag", "capitalised"),
     ),
     "fa": LanguageProfile(
         code="fa",
@@ -148,7 +137,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
             "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
         ),
         initials=True,
-        make_name_finders=_english_name_finders,
+        name_rules=("capitalised",),
     ),
 }
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from upsoc.languages import profile
 from upsoc.rulelog import rule_log
-from upsoc.topics.names import load_known_names, person_names
+from upsoc.topics.names import load_known_names, name_finders, person_names
 from upsoc.topics.units import build_units, cue_terms
 from upsoc.tsv import read_tsv, write_tsv
 
@@ -18,7 +18,7 @@ with rule_log(snakemake.log[0]):
         sentences,
         known=set(known.loc[known["language"] == language.code, "name"].str.lower()),
         protected={term for terms in cue_terms(read_tsv(snakemake.input.cues)).values() for term in terms},
-        finders=language.make_name_finders(snakemake.input.get("user_dictionary")),
+        finders=name_finders(language.name_rules, snakemake.input.get("user_dictionary")),
     )
     units = build_units(sentences, coded, language.code, snakemake.params.min_tokens, language.reader_form,
                         frozenset(names["term"]))

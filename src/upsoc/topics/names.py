@@ -2,9 +2,9 @@
 
 The names of the people in an article's stories (Kaikai, Feng, 娄艺潇) are frequent in the few
 units that tell the story and absent elsewhere, so they make topics and keyness lists of their
-own while saying nothing about the advice. Each language finds them its own way (its profile's
-`make_name_finder` in `upsoc.languages`), and every language also takes the known names of the
-lexicon (`data/lexicon/person_names.tsv`):
+own while saying nothing about the advice. Each language finds them by the rules its profile
+names (`name_rules` in `upsoc.languages`), and every language also takes the known names of
+the lexicon (`data/lexicon/person_names.tsv`):
 
 * zh (`JiebaNames`): jieba's part-of-speech tagger, run on each sentence (with the field's user
   dictionary), tags a word of two or more characters as a person's name (`nr`, `nrfg`, `nrt`);
@@ -84,6 +84,9 @@ def _capitalised(token: str) -> bool:
 class CapitalisedNames:
     rule = "capitalised"
 
+    def __init__(self, user_dictionary: str | Path | None = None):
+        """Takes the user dictionary like every finder, and needs none."""
+
     def __call__(self, sentences: pd.DataFrame) -> set[str]:
         inside, lower = set(), set()
         for tokens, lemmas in zip(sentences["tokens"], sentences["lemmas"]):
@@ -98,6 +101,14 @@ class CapitalisedNames:
                 elif position > 0 and not title_case and _capitalised(token):
                     inside.add(lemma)
         return inside - lower
+
+
+FINDERS = {finder.rule: finder for finder in (JiebaNames, CapitalisedNames)}
+
+
+def name_finders(rules: tuple[str, ...], user_dictionary: str | Path | None = None) -> list:
+    """The finders of a language's `name_rules`, ready to call on its sentences."""
+    return [FINDERS[rule](user_dictionary) for rule in rules]
 
 
 def load_known_names(path: str | Path) -> pd.DataFrame:
