@@ -270,3 +270,28 @@ def test_rogan_gladen_inverts_the_misclassification():
     assert np.allclose(rogan_gladen(coded, np.full(4, 0.7), np.full(4, 0.95)), true)
     # a coding no better than chance carries no information
     assert np.isnan(rogan_gladen(np.array([0.3]), np.array([0.4]), np.array([0.5])))[0]
+
+
+def test_keyness_leaves_out_the_names_of_the_people_in_the_stories(tokenizers):
+    from upsoc.topics.names import CapitalisedNames, person_names
+    from upsoc.topics.units import build_units
+
+    texts = {
+        "coffee-chats": ["Kaikai asked Feng for a coffee chat.", "The coffee chat helped Kaikai and Feng find a mentor."],
+        "reach-up": ["Ask a senior mentor for advice.", "A senior mentor often knows the field."],
+    }
+    rows = [{"article_id": article, "sentence_id": i, "paragraph": i, "text": text,
+             "tokens": " ".join(t.text for t in tokens), "lemmas": " ".join(t.lemma for t in tokens),
+             "stopword_flags": " ".join("1" if t.stopword else "0" for t in tokens)}
+            for article, sentences in texts.items()
+            for i, text in enumerate(sentences, start=1) for tokens in [tokenizers["en"](text)]]
+    sentences = pd.DataFrame(rows)
+    names = person_names(sentences, known=set(), protected=set(), finders=[CapitalisedNames()])
+    no_cues = pd.DataFrame(columns=["article_id", "sentence_id", "cues"])
+    keyness = {}
+    for label, excluded in [("all", frozenset()), ("without names", frozenset(names["term"]))]:
+        units = build_units(sentences, no_cues, "en", min_tokens=3, names=excluded)
+        keyness[label] = language_keyness(units, KEYNESS_SHEET, "en", ["frame"], prior_strength=10, min_count=2)
+    assert {"kaikai", "feng"} <= set(keyness["all"]["term"])
+    assert not {"kaikai", "feng"} & set(keyness["without names"]["term"])
+    assert {"coffee", "senior", "mentor"} <= set(keyness["without names"]["term"])

@@ -15,8 +15,9 @@ def test_no_rule_or_script_spells_a_result_path():
 
 def test_topic_scopes_name_their_folders_and_pages():
     scopes = layout.topic_scopes(["zh", "fa"])
-    assert [s.name for s in scopes] == ["zh-lda", "zh-nmf", "fa-lda", "fa-nmf", "crosslingual"]
+    assert [s.name for s in scopes] == ["zh-lda", "zh-nmf", "zh-seeded", "fa-lda", "fa-nmf", "fa-seeded", "crosslingual"]
     assert layout.TopicScope("fa", "nmf").table("labels") == "results/topics/fa/nmf/labels.tsv"
+    assert layout.AGREEMENT.format(language="fa") == "results/topics/fa/seeded/agreement.tsv"
     assert layout.CROSSLINGUAL.table("article_topics") == "results/topics/crosslingual/article_topics.tsv"
     # usable as a Snakemake output template
     assert layout.TopicScope("{language}", "{model}").table("topics") == "results/topics/{language}/{model}/topics.tsv"
@@ -28,10 +29,11 @@ def test_report_inputs_cover_every_figure_and_model_under_identifier_names():
     assert inputs["sentences"] == ["results/sentences/coffee-chats.tsv", "results/sentences/mentor-note.tsv"]
     assert inputs["keyness_zh"] == "results/compare/keyness_zh.tsv"
     assert inputs["topics_zh_nmf_labels"] == "results/topics/zh/nmf/labels.tsv"
+    assert inputs["topics_en_seeded_labels"] == "results/topics/en/seeded/labels.tsv"
     assert inputs["topics_crosslingual_selection"] == "results/topics/crosslingual/selection.tsv"
     figures = {name.removeprefix("figure_") for name in inputs if name.startswith("figure_")}
     expected = layout.compare_figures(["frame", "origin"], ["en", "zh"]) + layout.topic_figures(["en", "zh"])
-    assert figures == set(expected) and len(expected) == 4 + 2 + 2 + 2 + 4
+    assert figures == set(expected) and len(expected) == 4 + 2 + 2 + 2 + 2 * len(layout.MODELS)
     assert inputs["figure_topic_terms_en_lda"] == "results/report/figures/topic_terms_en_lda.png"
 
 

@@ -7,23 +7,29 @@ import pandas as pd
 import pytest
 import yaml
 from sklearn.decomposition import LatentDirichletAllocation
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, USER_DICTIONARY
 from scipy.sparse import csr_matrix
 
 from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
-from upsoc.topics.fit import TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics
+from upsoc.topics.fit import TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics, stability_note
 from upsoc.topics.models import VectorizedLDA, make_vectorizer
 from upsoc.topics.labels import frex
-from upsoc.topics.metrics import diversity, matched_overlap, npmi
-from upsoc.topics.units import build_units
+from upsoc.compare.bootstrap import BootstrapSettings
+from upsoc.compare.seeded import seeded_agreement
+from upsoc.languages import profile
+from upsoc.tokenize import persian_reader_form
+from upsoc.topics.metrics import diversity, npmi, topic_overlaps
+from upsoc.topics.names import CapitalisedNames, JiebaNames, name_finders, person_names
+from upsoc.topics.units import build_units, cue_terms
 
 CONFIG = yaml.safe_load((ROOT / "config" / "config.yaml").read_text(encoding="utf-8"))["topics"]
 
 
 def settings(**changes) -> TopicSettings:
     """The shipped configuration's topic settings, with `changes`."""
-    configured = {name: CONFIG[name] for name in ("ks", "random_state", "stability_seeds", "min_stability", "max_fit_units")}
+    configured = {name: CONFIG[name] for name in ("ks", "random_state", "stability_seeds", "min_stability", "max_fit_units",
+                                                  "seed_weight", "gibbs_iterations")}
     return TopicSettings(**{**configured, **changes})
 
 
@@ -56,11 +62,20 @@ def test_npmi_matches_a_hand_computed_example():
     assert npmi([[0, 2]], documents) == [-1.0]  # never together
 
 
-def test_diversity_and_matched_overlap():
+def test_diversity_and_per_topic_matched_overlap():
     assert diversity([[1, 2], [2, 3]]) == 0.75
     # the same topics in another order match perfectly
-    assert matched_overlap([[1, 2], [3, 4]], [[3, 4], [1, 2]]) == 1.0
-    assert matched_overlap([[1, 2], [3, 4]], [[1, 5], [3, 4]]) == pytest.approx((1 / 3 + 1) / 2)
+    assert topic_overlaps([[1, 2], [3, 4]], [[3, 4], [1, 2]]).tolist() == [1.0, 1.0]
+    assert topic_overlaps([[1, 2], [3, 4]], [[1, 5], [3, 4]]).tolist() == pytest.approx([1 / 3, 1.0])
+    # a topic left empty in both fits is nothing found again
+    assert topic_overlaps([[1, 2], []], [[], [1, 2]]).tolist() == [1.0, 0.0]
+
+
+def test_stability_note_says_why_a_chosen_model_is_unstable():
+    assert stability_note(4, np.array([0.7, 0.8]), settings(min_stability=0.6)) == ""
+    note = stability_note(4, np.array([0.9, 0.2, 0.1]), settings(min_stability=0.6))
+    assert "0.40 is below 0.6" in note and "most stable K (4)" in note and "2 of its 3 topics change" in note
+    assert "pinned" in stability_note(4, np.array([0.1]), settings(min_stability=0.6, k=4))
 
 
 def test_frex_prefers_frequent_and_exclusive_terms():
@@ -183,3 +198,153 @@ def test_vectorized_lda_fits_what_scikit_learns_lda_fits(learning_method):
     np.testing.assert_allclose(vectorized.components_, reference.components_, rtol=1e-6)
     np.testing.assert_allclose(vectorized.transform(counts), reference.transform(counts), atol=1e-7)
     assert vectorized.perplexity(counts) == pytest.approx(reference.perplexity(counts), rel=1e-9)
+
+
+def tokenized(tokenizer, article_id, texts):
+    """Sentence rows as the pipeline writes them: tokens, lemmas and stopword flags."""
+    rows = []
+    for i, text in enumerate(texts, start=1):
+        tokens = tokenizer(text)
+        rows.append({"article_id": article_id, "sentence_id": i, "paragraph": i, "text": text,
+                     "tokens": " ".join(t.text for t in tokens), "lemmas": " ".join(t.lemma for t in tokens),
+                     "stopword_flags": " ".join("1" if t.stopword else "0" for t in tokens)})
+    return pd.DataFrame(rows)
+
+
+def test_persian_verbs_read_as_infinitives():
+    assert persian_reader_form("کرد#کن") == "کردن"
+    assert persian_reader_form("خواست#خواه") == "خواستن"
+    assert persian_reader_form("باشید#باش") == "بودن"  # hazm's subjunctive stem of "to be"
+    assert persian_reader_form("#هست") == "هست"
+    assert persian_reader_form("نیازیدن#نیاز") == "نیازیدن"
+    assert persian_reader_form("شبکه") == "شبکه"
+
+
+def test_persian_unit_terms_never_show_the_internal_verb_code(tokenizers):
+    sentences = tokenized(tokenizers["fa"], "fa-article", [
+        "شما باید در رویدادها شرکت کنید و با افراد جدید آشنا شوید.",
+        "اگر می‌خواهید شبکه خود را گسترش دهید، باید صبور باشید و پیگیری کنید.",
+    ])
+    assert "#" in " ".join(sentences["lemmas"])  # the sentence table keeps hazm's stem pairs
+    units = build_units(sentences, pd.DataFrame(columns=["article_id", "sentence_id", "cues"]), "fa", min_tokens=3,
+                        reader_form=profile("fa").reader_form)
+    terms = " ".join(units["terms"]).split()
+    assert not any("#" in term for term in terms)
+    assert "بودن" in terms and "خواستن" in terms
+
+
+def test_english_names_are_capitalised_words_never_written_in_lower_case(tokenizers):
+    sentences = tokenized(tokenizers["en"], "story", [
+        "Kaikai met Feng at a networking event in Taipei.",
+        "After the event, Kaikai sent Feng a short thank-you note.",
+        "How to Build a Network That Lasts",  # a heading in title case
+        "Trust grows when you follow up and build a network.",
+        "Feng says trust matters.",  # first word of the sentence: no evidence either way
+    ])
+    names = CapitalisedNames()(sentences)
+    assert names == {"kaikai", "feng", "taipei"}
+
+
+def test_chinese_names_need_jiebas_name_tag_and_an_uncommon_word():
+    sentences = pd.DataFrame({"lemmas": ["娄艺潇 和 王毅 一起 参加 了 活动 。", "谢谢 你 的 帮助 ， 这 一点 尤为重要 。",
+                                         "斯蒂芬 说 ， 冷启动 很 难 。"]})
+    names = JiebaNames(USER_DICTIONARY)(sentences)
+    assert {"娄艺潇", "王毅", "斯蒂芬"} <= names
+    # common words that jieba's dictionary tags as names
+    assert not names & {"谢谢", "尤为重要", "冷启动"}
+
+
+def test_chinese_text_loses_its_latin_script_names_too(tokenizers):
+    sentences = tokenized(tokenizers["zh"], "zh-story", ["我在活动上认识了Julie和Zhuo。", "后来Julie给我介绍了LinkedIn上的朋友。"])
+    finders = name_finders(profile("zh").name_rules, USER_DICTIONARY)
+    names = person_names(sentences, known=set(), protected={"linkedin"}, finders=finders)
+    assert set(names["term"]) == {"julie", "zhuo"} and set(names["rule"]) == {"capitalised"}
+
+
+def test_names_table_counts_names_and_never_excludes_a_cue(tokenizers):
+    sentences = tokenized(tokenizers["en"], "story", [
+        "Kaikai met Feng on LinkedIn after the event.", "Then Kaikai asked Feng about LinkedIn.",
+        "Ali wrote to Kaikai later.",  # first word: only the known names find Ali
+    ])
+    names = person_names(sentences, known={"ali"}, protected={"linkedin"}, finders=[CapitalisedNames()])
+    assert names.to_dict("records") == [
+        {"term": "kaikai", "rule": "capitalised", "count": 3, "articles": 1},
+        {"term": "feng", "rule": "capitalised", "count": 2, "articles": 1},
+        {"term": "ali", "rule": "known_name", "count": 1, "articles": 1},
+    ]
+    units = build_units(sentences, pd.DataFrame(columns=["article_id", "sentence_id", "cues"]), "en", min_tokens=3,
+                        names=frozenset(names["term"]))
+    terms = " ".join(units["terms"]).split()
+    assert "linkedin" in terms and not {"kaikai", "feng", "ali"} & set(terms)
+
+
+def test_cue_terms_are_the_one_term_cues_of_each_concept():
+    cues = pd.DataFrame({"concept": ["follow_up", "follow_up", "ask_for_help", "networking"],
+                         "kind": ["tactic", "tactic", "tactic", "frame"],
+                         "lemmas": ["follow-up", "thank you note", "favor", "network"]})
+    assert cue_terms(cues) == {"follow_up": ["follow-up"], "ask_for_help": ["favor"]}
+    persian = pd.DataFrame({"concept": ["ask_for_help"], "kind": ["tactic"], "lemmas": ["خواست#خواه"]})
+    assert cue_terms(persian, profile("fa").reader_form) == {"ask_for_help": ["خواستن"]}
+
+
+def planted_units(n=120, seed=0):
+    """Units of four planted themes a, b, c, d, from three articles; the codebook knows a and b."""
+    rng = np.random.default_rng(seed)
+    themes = [[f"{g}{i}" for i in range(10)] for g in "abcd"]
+    rows = []
+    for i in range(n):
+        words = rng.choice(themes[i % 4], size=10)
+        rows.append({"unit_id": f"x{i % 3}:{i + 1}-{i + 1}", "article_id": f"x{i % 3}", "terms": " ".join(words),
+                     "concepts": "", "text": " ".join(words)})
+    return pd.DataFrame(rows)
+
+
+SEEDS = {"concept_a": ["a0", "a1"], "concept_b": ["b0", "b1", "unseen"], "concept_z": ["z9"]}
+
+
+def test_seeded_model_gives_each_concept_its_topic_and_is_identical_run_after_run():
+    units = planted_units()
+    chosen = settings(ks=[2, 3], stability_seeds=1, gibbs_iterations=100)
+    tables = fit_topics(units, "seeded", chosen, cue_terms=SEEDS)
+    again = fit_topics(units, "seeded", chosen, cue_terms=SEEDS)
+    for name in tables:
+        assert tables[name].to_csv(sep="\t", index=False) == again[name].to_csv(sep="\t", index=False)
+    labels = tables["labels"]
+    # concept_z has no cue in the vocabulary: no topic; two free topics take up c and d
+    assert labels["seeded_with"].tolist()[:2] == ["concept_a", "concept_b"]
+    assert tables["selection"]["seeded"].unique().tolist() == [2]
+    chosen_k = tables["selection"].loc[tables["selection"]["chosen"] == 1, "k"].item()
+    assert len(labels) == 2 + chosen_k
+    first_letters = labels["top_terms"].str.split().map(lambda terms: {t[0] for t in terms[:5]})
+    assert first_letters.tolist()[:2] == [{"a"}, {"b"}]
+    terms = tables["seeded_terms"]
+    assert list(terms.columns) == ["concept", "rank", "term", "weight", "is_cue"]
+    a_terms = terms[terms["concept"] == "concept_a"]
+    assert set(a_terms.loc[a_terms["is_cue"] == 1, "term"]) == {"a0", "a1"}
+    assert set(a_terms["term"].str[0]) == {"a"}  # the theme's other words: candidate cues
+    assert labels["stability"].between(0, 1).all() and set(labels["stable"]) <= {0, 1}
+    sums = tables["doc_topics"].groupby("unit_id")["weight"].sum()
+    assert np.allclose(sums, 1.0, atol=1e-5)
+
+
+def test_seeded_topics_agree_with_the_coding_of_their_concepts():
+    units = planted_units()
+    tables = fit_topics(units, "seeded", settings(ks=[2], stability_seeds=0, gibbs_iterations=100), cue_terms=SEEDS)
+    # the coding marks a unit's sentence with concept_a where the unit is of theme a
+    unit_ids = units["unit_id"].map(lambda u: u.split(":"))
+    coded = pd.DataFrame({"article_id": [a for a, _ in unit_ids], "sentence_id": [s.split("-")[0] for _, s in unit_ids],
+                          "concepts": ["concept_a" if i % 4 == 0 else "" for i in range(len(units))]})
+    sheet = pd.DataFrame({"id": ["x0", "x1", "x2"], "frame": ["networking", "networking", "upward_socializing"]})
+    agreement = seeded_agreement(tables["doc_topics"].astype(str), tables["labels"].astype(str), coded, sheet,
+                                 ["concept_a", "concept_b", "concept_z"], ["frame"], BootstrapSettings(200, 2, 1))
+    overall = agreement[agreement["grouping"] == "all"].set_index("concept")
+    a = overall.loc["concept_a"]
+    assert (a["topic"], a["units"], a["coded_units"], a["coded_sentences"]) == (1, 120, 30, 30)
+    assert a["correlation"] > 0.9 and a["correlation_low"] <= a["correlation"] <= a["correlation_high"]
+    assert a["prevalence"] == pytest.approx(0.25, abs=0.05) and a["coded_share"] == 0.25
+    # concept_b has its topic but is never coded: no correlation to give
+    assert overall.loc["concept_b", "coded_units"] == 0 and pd.isna(overall.loc["concept_b", "correlation"])
+    assert pd.isna(overall.loc["concept_z", "correlation"]) and overall.loc["concept_z", "topic"] == ""
+    by_frame = agreement[agreement["grouping"] == "frame"]
+    assert set(by_frame["group"]) == {"networking", "upward_socializing"}
+    assert set(by_frame["resampling"]) == {"articles", "sentences within articles (single article)"}

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .tokenize import persian_reader_form
+
 # Closing quotes and brackets that stay with the sentence they close.
 _CLOSERS = re.escape("\"'”’»」』）)］]")
 
@@ -47,6 +49,12 @@ class LanguageProfile:
     # local font families that cover the script, in order of preference: the report's pages
     # ask for them by name (never fetched) and the figures need one of them installed
     fonts: tuple[str, ...] = ()
+    # lemma -> the form a reader knows (Persian verbs: the infinitive, not hazm's stem pair);
+    # applied wherever terms are shown: the topic and keyness vocabularies
+    reader_form: Callable[[str], str] = str
+    # the rules of `upsoc.topics.names` that find people's names in the language's sentences
+    # (none: only the known names of the lexicon)
+    name_rules: tuple[str, ...] = ()
 
 
 def _chinese_normalizer():
@@ -85,6 +93,7 @@ def _english_tokenizer(user_dictionary=None):
     return EnglishTokenizer()
 
 
+
 # In this order in every per-language table (coverage, validation).
 LANGUAGES: dict[str, LanguageProfile] = {
     "zh": LanguageProfile(
@@ -102,6 +111,8 @@ LANGUAGES: dict[str, LanguageProfile] = {
         coded_on_lemmas=True,
         fonts=("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
                "Source Han Sans SC", "WenQuanYi Zen Hei"),
+        # Latin-script names (Julie, Zhuo) are written into Chinese text as they are
+        name_rules=("jieba_name_tag", "capitalised"),
     ),
     "fa": LanguageProfile(
         code="fa",
@@ -115,6 +126,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
         make_tokenizer=_persian_tokenizer,
         direction="rtl",
         fonts=("Noto Naskh Arabic", "Noto Sans Arabic", "Vazirmatn", "DejaVu Sans"),
+        reader_form=persian_reader_form,
     ),
     "en": LanguageProfile(
         code="en",
@@ -131,6 +143,7 @@ LANGUAGES: dict[str, LanguageProfile] = {
             "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec".split()
         ),
         initials=True,
+        name_rules=("capitalised",),
     ),
 }
 

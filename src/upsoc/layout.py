@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 RESULTS = "results"
-# Topic models fitted per language; upsoc.topics.models implements each.
-MODELS = ("lda", "nmf")
+# Topic models fitted per language: upsoc.topics.models implements the unseeded ones,
+# upsoc.topics.seeded the model seeded with the codebook's cues.
+SEEDED = "seeded"
+UNSEEDED_MODELS = ("lda", "nmf")
+MODELS = UNSEEDED_MODELS + (SEEDED,)
 TOPIC_TABLES = ("topics", "doc_topics", "selection", "representatives", "labels", "concepts")
+# The seeded model also has the top terms of each concept's topic.
+SEEDED_TABLES = TOPIC_TABLES + ("seeded_terms",)
 # The cross-lingual model also has each article's topic mixture.
 CROSSLINGUAL_TABLES = TOPIC_TABLES + ("article_topics",)
 COMPARE_TABLES = ("concept_prevalence", "concept_differences", "topic_effects", "divergence", "tactics", "parallel_pairs")
@@ -43,6 +48,8 @@ VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
 
 # topics
 UNITS = f"{RESULTS}/topics/{{language}}/units.tsv"
+# the people's names kept out of the units' terms
+EXCLUDED_NAMES = f"{RESULTS}/topics/{{language}}/excluded_names.tsv"
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,10 @@ class TopicScope:
 
 
 CROSSLINGUAL = TopicScope()
+
+
+# The seeded topics against the coding of their concepts, and their prevalence per group.
+AGREEMENT = TopicScope("{language}", SEEDED).table("agreement")
 
 
 def language_scopes(languages: list[str]) -> list[TopicScope]:

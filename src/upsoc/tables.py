@@ -31,6 +31,8 @@ CODED_COLUMNS = [
 ]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
+# layout.EXCLUDED_NAMES: the people's names kept out of the units' terms
+EXCLUDED_NAME_COLUMNS = ["term", "rule", "count", "articles"]
 
 _CONCEPTS = ";"
 _LIST = "|"

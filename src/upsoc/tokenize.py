@@ -5,7 +5,9 @@ profile in `upsoc.languages` names its tokenizer).
   stay one token; Chinese does not inflect, so the lemma is the token; stopwords from
   stopwords-iso.
 * fa: hazm's word tokenizer (verb parts left separate, so tokens are surface words),
-  lemmatizer (verbs come out as "past#present" stems, e.g. "شد#شو") and stopword list.
+  lemmatizer (verbs come out as "past#present" stems, e.g. "شد#شو") and stopword list. The
+  stem pair is the pipeline's internal lemma (the coding reads the present stem from it);
+  wherever a person reads terms, `persian_reader_form` shows the verb's infinitive instead.
 * en: NLTK's Treebank-style tokenizer (needs no downloaded data), simplemma's lemmas,
   scikit-learn's English stopword list.
 
@@ -96,6 +98,25 @@ _SECOND_PLURAL = "ید"
 def plain_alef(word: str) -> str:
     """After a prefix a stem's آ is written ا (آموز -> بیاموزید): compare stems in this form."""
     return word.replace("آ", "ا")
+
+
+# hazm files the subjunctive of "to be" (باشد, باشید) under a past stem of its own; the verb a
+# reader knows is بودن
+_PERSIAN_INFINITIVES = {"باشید#باش": "بودن"}
+
+
+def persian_reader_form(lemma: str) -> str:
+    """hazm's verb lemma as a reader knows the verb: the infinitive, past stem + ن (کرد#کن ->
+    کردن); the present stem when hazm gives no past stem (#هست -> هست). Other lemmas as they are."""
+    if "#" not in lemma:
+        return lemma
+    if lemma in _PERSIAN_INFINITIVES:
+        return _PERSIAN_INFINITIVES[lemma]
+    past, _, present = lemma.partition("#")
+    if not past:
+        return present
+    # past stems end in د or ت; hazm lists a few verbs by their infinitive already (نیازیدن#نیاز)
+    return past + "ن" if past.endswith(("د", "ت")) else past
 
 
 class PersianTokenizer:

@@ -27,3 +27,28 @@ rule compare_groups:
         runtime=30,
     script:
         "../scripts/compare_groups.py"
+
+
+# The seeded topics against the coding of their concepts, and their prevalence per group.
+rule seeded_agreement:
+    input:
+        sheet=config["articles"],
+        coded=layout.CODED,
+        doc_topics=layout.TopicScope("{language}", layout.SEEDED).table("doc_topics"),
+        labels=layout.TopicScope("{language}", layout.SEEDED).table("labels"),
+    output:
+        agreement=layout.AGREEMENT,
+    params:
+        settings=config["compare"],
+        concepts=CODEBOOK.ids,
+        code=code("seeded_agreement.py"),
+    log:
+        "logs/seeded_agreement/{language}.log",
+    benchmark:
+        "logs/benchmarks/seeded_agreement/{language}.tsv",
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/seeded_agreement.py"

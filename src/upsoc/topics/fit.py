@@ -1,13 +1,14 @@
 """Model selection and the tables of a fitted model, for one language or across languages.
 
 K is chosen by a documented rule: among the Ks whose stability is at least `min_stability`,
-the one with the highest mean NPMI; if no K is that stable, the most stable one; ties go to
-the smaller K. The configuration can pin K. Ks larger than a fifth of the units are skipped.
+the one with the highest mean NPMI; if no K is that stable, the most stable one (and the
+selection's `note` says that its topics change from seed to seed); ties go to the smaller K.
+The configuration can pin K. Ks larger than a fifth of the units are skipped. For the seeded
+model, K is the number of free topics, beside one seeded topic per concept.
 
 Cost is bounded whatever the corpus size: the sweep and the chosen model are fit on a random
-sample of at most `max_fit_units` units (all of them in smaller corpora, such as the shipped
-one), and every unit then gets its topic mixture from the fitted model. The vocabulary comes
-from all units.
+sample of at most `max_fit_units` units (all of them in smaller corpora), and every unit then
+gets its topic mixture from the fitted model. The vocabulary comes from all units.
 """
 
 from __future__ import annotations
@@ -17,17 +18,21 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from ..layout import SEEDED
 from .labels import (
     ALIGNMENT_COLUMNS,
     REPRESENTATIVE_COLUMNS,
+    SEEDED_TERM_COLUMNS,
     TOPIC_TERM_COLUMNS,
     concept_alignment,
     frex_terms,
     representatives,
+    seeded_terms,
     topic_terms,
 )
-from .metrics import diversity, matched_overlap, npmi
+from .metrics import diversity, npmi, topic_overlaps
 from .models import TopicModel, make_vectorizer
+from .seeded import SeededLDA, seed_topics
 
 DIGITS = 6
 # Below these sizes the output says that the model is not reliable.
@@ -52,6 +57,10 @@ class TopicSettings:
     min_df: int = 2
     min_reliable_units: int = MIN_RELIABLE_UNITS
     min_reliable_vocabulary: int = MIN_RELIABLE_VOCABULARY
+    # the seeded model (`upsoc.topics.seeded`): prior weight of a cue term in its concept's
+    # topic, and Gibbs sampling iterations
+    seed_weight: float = 100.0
+    gibbs_iterations: int = 500
 
 
 def candidate_ks(settings: TopicSettings, n_units: int, n_terms: int) -> list[int]:
@@ -61,24 +70,27 @@ def candidate_ks(settings: TopicSettings, n_units: int, n_terms: int) -> list[in
     return ks or ([min(2, limit)] if limit >= 2 else [])
 
 
-def sweep(kind: str, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dict[int, TopicModel]]:
-    """The selection table, and each K's reference fit (seed `random_state`), kept so that the
-    chosen model is not fit a second time."""
-    rows, models = [], {}
+def sweep(make_model, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dict, dict[int, np.ndarray]]:
+    """The selection table; each K's reference fit (seed `random_state`), kept so that the chosen
+    model is not fit a second time; and each reference topic's stability.
+
+    make_model: (K, seed) -> an unfitted model."""
+    rows, models, stabilities = [], {}, {}
     for k in candidate_ks(settings, *counts.shape):
-        reference = models[k] = TopicModel(kind, k, settings.random_state).fit(counts)
+        reference = models[k] = make_model(k, settings.random_state).fit(counts)
         top = reference.top_terms(settings.coherence_terms)
-        refits = [
-            TopicModel(kind, k, settings.random_state + seed).fit(counts).top_terms(settings.coherence_terms)
+        overlaps = [
+            topic_overlaps(top, make_model(k, settings.random_state + seed).fit(counts).top_terms(settings.coherence_terms))
             for seed in range(1, settings.stability_seeds + 1)
         ]
+        stabilities[k] = np.mean(overlaps, axis=0) if overlaps else np.ones(len(top))
         rows.append({
             "k": k,
             "npmi": float(np.mean(npmi(top, counts))),
             "diversity": diversity(reference.top_terms(settings.diversity_terms)),
-            "stability": float(np.mean([matched_overlap(top, other) for other in refits])) if refits else 1.0,
+            "stability": float(stabilities[k].mean()),
         })
-    return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]), models
+    return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]), models, stabilities
 
 
 def fitting_sample(n_units: int, settings: TopicSettings) -> np.ndarray:
@@ -106,43 +118,78 @@ def reliability_note(n_units: int, n_terms: int, settings: TopicSettings) -> str
             "read the topics as exploratory")
 
 
-def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: str = "terms") -> dict[str, pd.DataFrame]:
+def stability_note(k: int, stability: np.ndarray, settings: TopicSettings) -> str:
+    """Why the chosen model is less stable than `min_stability`, or nothing; stability: its
+    topics' stabilities."""
+    if stability.mean() >= settings.min_stability:
+        return ""
+    reason = (f"K = {k} is pinned in the configuration" if settings.k is not None
+              else f"no K reaches it in this corpus, so the most stable K ({k}) is chosen")
+    stable = int((stability >= settings.min_stability).sum())
+    return (f"stability {stability.mean():.2f} is below {settings.min_stability}: {reason}. Refit with other seeds, "
+            f"{len(stability) - stable} of its {len(stability)} topics change; only the {stable} that come back "
+            "(`stable` in labels.tsv) can be read as findings")
+
+
+def model_factory(kind: str, vocabulary: np.ndarray, seeds: dict[str, list[int]], settings: TopicSettings):
+    """(K, seed) -> an unfitted model of this kind; for the seeded model K counts the free topics."""
+    if kind == SEEDED:
+        return lambda k, seed: SeededLDA(seeds, vocabulary, k, seed, settings.gibbs_iterations, settings.seed_weight)
+    return lambda k, seed: TopicModel(kind, k, seed)
+
+
+def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: str = "terms",
+               cue_terms: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
     """All tables for one model on `units[column]` (space-separated terms). Units whose
-    document is empty after the vocabulary filter get no topic weights (listed nowhere else)."""
+    document is empty after the vocabulary filter get no topic weights (listed nowhere else).
+
+    cue_terms: for the seeded model, concept -> its cue terms (`units.cue_terms`)."""
     vectorizer = make_vectorizer(len(units), settings.min_df)
     counts = vectorizer.fit_transform(units[column])
     keep = np.asarray(counts.sum(axis=1)).ravel() > 0
     units, counts = units[keep].reset_index(drop=True), counts[keep]
     vocabulary = vectorizer.get_feature_names_out()
+    seeds = seed_topics(cue_terms or {}, vocabulary) if kind == SEEDED else {}
     if not candidate_ks(settings, *counts.shape):
-        return _unfitted(counts.shape[0], counts.shape[1])
+        return _unfitted(counts.shape[0], counts.shape[1], kind)
 
+    make_model = model_factory(kind, vocabulary, seeds, settings)
     sample = counts[fitting_sample(counts.shape[0], settings)]
-    selection, models = sweep(kind, sample, settings)
+    selection, models, stabilities = sweep(make_model, sample, settings)
     k = choose_k(selection, settings)
     if k not in models:
-        pinned, pinned_models = sweep(kind, sample, replace(settings, ks=[k]))
+        pinned, pinned_models, pinned_stabilities = sweep(make_model, sample, replace(settings, ks=[k]))
         selection = pd.concat([selection, pinned]) if not pinned.empty else selection
         models.update(pinned_models)
+        stabilities.update(pinned_stabilities)
     selection = selection.sort_values("k").reset_index(drop=True)
+    selection["seeded"] = len(seeds)
     selection["chosen"] = (selection["k"] == k).astype(int)
     selection["units"] = counts.shape[0]
     selection["fit_units"] = sample.shape[0]
     selection["vocabulary"] = counts.shape[1]
-    selection["note"] = reliability_note(counts.shape[0], counts.shape[1], settings)
+    notes = [reliability_note(counts.shape[0], counts.shape[1], settings)]
+    if k in stabilities:
+        notes.append(stability_note(k, stabilities[k], settings))
+    selection["note"] = "; ".join(filter(None, notes))
 
-    model = models[k] if k in models else TopicModel(kind, k, settings.random_state).fit(sample)
+    model = models[k] if k in models else make_model(k, settings.random_state).fit(sample)
+    n_topics = model.topic_term_.shape[0]
+    stability = stabilities.get(k, np.full(n_topics, np.nan))
     theta = model.transform(counts)
     doc_topics = pd.DataFrame({
-        "unit_id": np.repeat(units["unit_id"].to_numpy(), k),
-        "article_id": np.repeat(units["article_id"].to_numpy(), k),
-        "topic": np.tile(np.arange(1, k + 1), len(units)),
+        "unit_id": np.repeat(units["unit_id"].to_numpy(), n_topics),
+        "article_id": np.repeat(units["article_id"].to_numpy(), n_topics),
+        "topic": np.tile(np.arange(1, n_topics + 1), len(units)),
         "weight": theta.ravel(),
     })
     labels = pd.DataFrame({
-        "topic": range(1, k + 1),
+        "topic": range(1, n_topics + 1),
+        "seeded_with": list(seeds) + [""] * (n_topics - len(seeds)),
         "top_terms": [" ".join(vocabulary[i] for i in terms) for terms in model.top_terms(8)],
         "frex_terms": [" ".join(terms) for terms in frex_terms(model.topic_term_, vocabulary, 8)],
+        "stability": stability,
+        "stable": (stability >= settings.min_stability).astype(int),
     })
     tables = {
         "topics": topic_terms(model.topic_term_, vocabulary, settings.label_terms),
@@ -152,26 +199,30 @@ def fit_topics(units: pd.DataFrame, kind: str, settings: TopicSettings, column: 
         "labels": labels,
         "concepts": concept_alignment(theta, units, 5),
     }
+    if kind == SEEDED:
+        tables["seeded_terms"] = seeded_terms(model.topic_term_, vocabulary, seeds, settings.label_terms)
     return {name: table.round(DIGITS) for name, table in tables.items()}
 
 
+SELECTION_COLUMNS = ["k", "npmi", "diversity", "stability", "seeded", "chosen", "units", "fit_units", "vocabulary", "note"]
 TABLE_COLUMNS = {
     "topics": TOPIC_TERM_COLUMNS,
     "doc_topics": ["unit_id", "article_id", "topic", "weight"],
     "representatives": REPRESENTATIVE_COLUMNS,
-    "labels": ["topic", "top_terms", "frex_terms"],
+    "labels": ["topic", "seeded_with", "top_terms", "frex_terms", "stability", "stable"],
     "concepts": ALIGNMENT_COLUMNS,
 }
 
 
-def _unfitted(n_units: int, n_terms: int) -> dict[str, pd.DataFrame]:
+def _unfitted(n_units: int, n_terms: int, kind: str) -> dict[str, pd.DataFrame]:
     """Empty tables, and a selection row that says why no model was fit."""
-    tables = {name: pd.DataFrame(columns=columns) for name, columns in TABLE_COLUMNS.items()}
+    columns = {**TABLE_COLUMNS, "seeded_terms": SEEDED_TERM_COLUMNS} if kind == SEEDED else TABLE_COLUMNS
+    tables = {name: pd.DataFrame(columns=names) for name, names in columns.items()}
     tables["selection"] = pd.DataFrame([{
-        "k": "", "npmi": "", "diversity": "", "stability": "", "chosen": 0, "units": n_units, "fit_units": 0,
-        "vocabulary": n_terms,
+        "k": "", "npmi": "", "diversity": "", "stability": "", "seeded": 0, "chosen": 0, "units": n_units,
+        "fit_units": 0, "vocabulary": n_terms,
         "note": f"too little text to fit any model ({n_units} units, {n_terms} terms)",
-    }])
+    }], columns=SELECTION_COLUMNS)
     return tables
 
 

@@ -14,6 +14,7 @@ FREX_WEIGHT = 0.5
 TOPIC_TERM_COLUMNS = ["topic", "rank", "term", "weight", "frex", "frex_rank"]
 REPRESENTATIVE_COLUMNS = ["topic", "rank", "unit_id", "article_id", "weight", "text"]
 ALIGNMENT_COLUMNS = ["topic", "concept", "units", "mean_weight", "lift"]
+SEEDED_TERM_COLUMNS = ["concept", "rank", "term", "weight", "is_cue"]
 
 
 def _ecdf(values: np.ndarray) -> np.ndarray:
@@ -31,20 +32,36 @@ def frex(topic_term: np.ndarray, weight: float = FREX_WEIGHT) -> np.ndarray:
     return scores
 
 
+def ranked(scores: np.ndarray, weights: np.ndarray, n: int) -> list[int]:
+    """The n terms of highest score among those with a positive weight in the topic."""
+    return [i for i in np.argsort(-scores, kind="stable") if weights[i] > 0][:n]
+
+
 def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.DataFrame:
     scores = frex(topic_term)
     rows = []
     for k, (weights, frex_scores) in enumerate(zip(topic_term, scores), start=1):
         frex_rank = np.empty(len(weights), dtype=int)
         frex_rank[np.argsort(-frex_scores, kind="stable")] = np.arange(1, len(weights) + 1)
-        for rank, term in enumerate(np.argsort(-weights, kind="stable")[:n], start=1):
+        for rank, term in enumerate(ranked(weights, weights, n), start=1):
             rows.append({"topic": k, "rank": rank, "term": vocabulary[term], "weight": weights[term],
                          "frex": frex_scores[term], "frex_rank": frex_rank[term]})
     return pd.DataFrame(rows, columns=TOPIC_TERM_COLUMNS)
 
 
+def seeded_terms(topic_term: np.ndarray, vocabulary: np.ndarray, seeds: dict[str, list[int]], n: int) -> pd.DataFrame:
+    """The top terms of each concept's seeded topic (the first topics, in the order of `seeds`),
+    marking its cue terms: the others are the corpus' words for the concept, candidate cues."""
+    rows = []
+    for topic, (concept, cues) in enumerate(seeds.items()):
+        for rank, term in enumerate(ranked(topic_term[topic], topic_term[topic], n), start=1):
+            rows.append({"concept": concept, "rank": rank, "term": vocabulary[term], "weight": topic_term[topic, term],
+                         "is_cue": int(term in cues)})
+    return pd.DataFrame(rows, columns=SEEDED_TERM_COLUMNS)
+
+
 def frex_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> list[list[str]]:
-    return [[vocabulary[i] for i in np.argsort(-row, kind="stable")[:n]] for row in frex(topic_term)]
+    return [[vocabulary[i] for i in ranked(scores, weights, n)] for scores, weights in zip(frex(topic_term), topic_term)]
 
 
 def representatives(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFrame:

@@ -9,8 +9,8 @@
 * Diversity (Dieng, Ruiz & Blei 2020): the share of unique terms among all topics' top 25.
 * Stability: the model is refit with other seeds; each refit's topics are matched one-to-one
   to the reference topics by the Hungarian algorithm on the Jaccard overlap of their top
-  terms; stability is the mean overlap of the matched pairs, averaged over refits (1: the
-  same topics every time).
+  terms; a topic's stability is its matched overlap averaged over refits, a model's the mean
+  over its topics (1: the same topics every time).
 """
 
 from __future__ import annotations
@@ -49,12 +49,16 @@ def diversity(top_terms: list[list[int]]) -> float:
 
 
 def jaccard(a, b) -> float:
+    """Overlap of two term sets; 0 for two empty topics, which are nothing found again."""
     a, b = set(a), set(b)
-    return len(a & b) / len(a | b) if a | b else 1.0
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def matched_overlap(reference: list[list[int]], other: list[list[int]]) -> float:
-    """Mean Jaccard overlap of topics matched one-to-one by the Hungarian algorithm."""
-    cost = np.array([[1.0 - jaccard(r, o) for o in other] for r in reference])
-    rows, cols = linear_sum_assignment(cost)
-    return float(np.mean([1.0 - cost[r, c] for r, c in zip(rows, cols)]))
+def topic_overlaps(reference: list[list[int]], other: list[list[int]]) -> np.ndarray:
+    """Per reference topic, the Jaccard overlap with the topic of `other` it is matched to
+    one-to-one by the Hungarian algorithm (as stm's multiSTM matches topics across runs)."""
+    overlap = np.array([[jaccard(r, o) for o in other] for r in reference])
+    rows, cols = linear_sum_assignment(-overlap)
+    matched = np.zeros(len(reference))
+    matched[rows] = overlap[rows, cols]
+    return matched

@@ -26,7 +26,8 @@ from scipy.special import gammaln, logsumexp, psi
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-from ..layout import MODELS
+from ..layout import UNSEEDED_MODELS
+from .labels import ranked
 
 ONLINE_FROM = 2000
 # Documents per block in the vectorised E-step: bounds its temporary arrays (nnz × K floats).
@@ -117,10 +118,27 @@ def make_vectorizer(n_documents: int, min_df: int = 2, max_df: float = 0.5) -> C
     return CountVectorizer(analyzer=_split, min_df=min(min_df, n_documents), max_df=max_df if n_documents >= 20 else 1.0)
 
 
-class TopicModel:
+def unit_mixtures(theta: np.ndarray) -> np.ndarray:
+    """Unit × topic weights normalised to sum to 1; uniform for a unit with no weight at all."""
+    totals = theta.sum(axis=1, keepdims=True)
+    return np.where(totals > 0, theta / np.maximum(totals, 1e-12), 1.0 / theta.shape[1])
+
+
+class TopTerms:
+    """`top_terms(n)` of a model with a `topic_term_` matrix."""
+
+    topic_term_: np.ndarray
+
+    def top_terms(self, n: int) -> list[list[int]]:
+        """Each topic's n most probable terms, as column indices; terms of weight 0 are not the
+        topic's (NMF's sparse topics, a seeded topic the sampler left empty)."""
+        return [ranked(row, row, n) for row in self.topic_term_]
+
+
+class TopicModel(TopTerms):
     def __init__(self, kind: str, n_topics: int, random_state: int, max_iter: int = 200):
-        if kind not in MODELS:
-            raise ValueError(f"unknown topic model {kind!r}; expected one of {MODELS}")
+        if kind not in UNSEEDED_MODELS:
+            raise ValueError(f"unknown topic model {kind!r}; expected one of {UNSEEDED_MODELS}")
         self.kind = kind
         self.n_topics = n_topics
         self.random_state = random_state
@@ -150,12 +168,5 @@ class TopicModel:
 
     def transform(self, counts: csr_matrix) -> np.ndarray:
         if self.kind == "lda":
-            theta = self.estimator_.transform(counts)
-        else:
-            theta = self.estimator_.transform(self.tfidf_.transform(counts))
-        totals = theta.sum(axis=1, keepdims=True)
-        uniform = np.full_like(theta, 1.0 / self.n_topics)
-        return np.where(totals > 0, theta / np.maximum(totals, 1e-12), uniform)
-
-    def top_terms(self, n: int) -> list[list[int]]:
-        return [list(np.argsort(-row, kind="stable")[:n]) for row in self.topic_term_]
+            return unit_mixtures(self.estimator_.transform(counts))
+        return unit_mixtures(self.estimator_.transform(self.tfidf_.transform(counts)))

@@ -5,12 +5,20 @@ sentences of the same paragraph are merged until a unit holds at least `min_toke
 tokens; a paragraph's short tail joins its last unit. Units never cross paragraphs or
 articles. Content tokens are the lemmas not flagged as stopwords or punctuation (for Chinese
 the lemma is the token).
+
+A unit's `terms`, the vocabulary of its topic models and of keyness, are its content lemmas in
+the form a reader knows (the language's `reader_form`), without people's names
+(`upsoc.topics.names`); the names still count towards a unit's length.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 import pandas as pd
 
+from ..coding.codebook import FRAME_KIND
 from ..tables import UNIT_COLUMNS, format_unit_id, parse_cues
 
 DEFAULT_MIN_TOKENS = 12
@@ -25,9 +33,25 @@ def _concept_terms(cues_field: str) -> list[str]:
     return [concept for concept, cues in parse_cues(cues_field).items() for _ in cues]
 
 
-def build_units(sentences: pd.DataFrame, coded: pd.DataFrame, language: str, min_tokens: int = DEFAULT_MIN_TOKENS) -> pd.DataFrame:
-    """sentences: the sentence tables of one language; coded: their rows of the coding table."""
+def cue_terms(cues: pd.DataFrame, reader_form: Callable[[str], str] = str) -> dict[str, list[str]]:
+    """concept -> its cues that are one term (lemma, as units' terms show it), in the order of
+    the compiled codebook (`layout.CUES`). A word of a longer cue is not a cue by itself
+    ("ask for help" does not make "ask" one); frame terms are no concept's."""
+    terms: dict[str, list[str]] = {}
+    for concept, kind, lemmas in zip(cues["concept"], cues["kind"], cues["lemmas"]):
+        if kind != FRAME_KIND:
+            known = terms.setdefault(concept, [])
+            if len(lemmas.split()) == 1 and reader_form(lemmas) not in known:
+                known.append(reader_form(lemmas))
+    return terms
+
+
+def build_units(sentences: pd.DataFrame, coded: pd.DataFrame, language: str, min_tokens: int = DEFAULT_MIN_TOKENS,
+                reader_form: Callable[[str], str] = str, names: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """sentences: the sentence tables of one language; coded: their rows of the coding table;
+    names: lemmas left out of the terms."""
     cues = {(a, int(s)): c for a, s, c in zip(coded["article_id"], coded["sentence_id"], coded["cues"])}
+    language = _Language(language, reader_form, names)
     rows = []
     for (article_id, _paragraph), group in sentences.groupby(["article_id", "paragraph"], sort=False):
         pending: list[dict] = []
@@ -47,14 +71,21 @@ def build_units(sentences: pd.DataFrame, coded: pd.DataFrame, language: str, min
     return table[UNIT_COLUMNS]
 
 
-def _unit(sentences: list[dict], article_id: str, language: str, cues: dict) -> dict:
+class _Language(NamedTuple):
+    code: str
+    reader_form: Callable[[str], str]
+    names: frozenset[str]
+
+
+def _unit(sentences: list[dict], article_id: str, language: _Language, cues: dict) -> dict:
     first, last = int(sentences[0]["sentence_id"]), int(sentences[-1]["sentence_id"])
-    terms = [t for s in sentences for t in content_terms(s["lemmas"], s["stopword_flags"])]
+    terms = [language.reader_form(t) for s in sentences for t in content_terms(s["lemmas"], s["stopword_flags"])
+             if t not in language.names]
     concepts = [c for s in sentences for c in _concept_terms(cues.get((article_id, int(s["sentence_id"])), ""))]
     return {
         "unit_id": format_unit_id(article_id, first, last),
         "article_id": article_id,
-        "language": language,
+        "language": language.code,
         "first_sentence": first,
         "last_sentence": last,
         "terms": " ".join(terms),
