@@ -136,7 +136,7 @@ def test_each_rendered_statement_is_a_row_of_the_tables(corpus):
     limits = findings.limits(prevalence, scores, agreement, ["frame", "language"])
     links = Links(concept=lambda c: f"concepts/{c}.html", sentence=lambda a, s: f"articles/{a}.html#s{s}",
                   topic=lambda scope, t: f"topics/{scope}-{t}.html")
-    html = findings_section(by_grouping, [], [], limits, links)
+    html = findings_section(by_grouping, [], [], [], limits, links)
     statement = re.compile(r"^(\S+) : (\S+) (?:more|less) than (\S+) (\S+) ([\d.]+)% of sentences, (\S+) ([\d.]+)%: "
                            r"([+−][\d.]+) points \(95% interval ([+−][\d.]+) to ([+−][\d.]+)\)")
     rendered = cards(html)
@@ -190,3 +190,25 @@ def test_topics_the_codebook_does_not_name_and_topic_effects_beyond_their_interv
         ("zh-lda", "1", "y", True), ("zh-lda", "2", "y", False), ("crosslingual", "1", "x", True)]
     assert themes[0].terms == ("a", "b", "c", "d", "e")
     assert [(e.grouping, e.effect.value, e.terms) for e in found_effects] == [("frame", -0.2, ("x", "y")), ("language", 0.1, ("x", "y"))]
+
+
+def test_seeded_findings_keep_concepts_coded_often_enough_and_words_beside_their_cues():
+    columns = ["concept", "topic", "grouping", "group", "coded_sentences", "correlation", "correlation_low", "correlation_high"]
+    agreement = pd.DataFrame([
+        ["trust_familiarity", "1", "all", "all", "25", "0.41", "0.2", "0.55"],
+        ["trust_familiarity", "1", "frame", "networking", "22", "0.9", "0.8", "0.95"],  # a group's row: not the corpus
+        ["follow_up", "2", "all", "all", str(findings.SEEDED_MIN_SENTENCES - 1), "0.7", "0.5", "0.8"],  # coded too rarely
+        ["offer_value", "", "all", "all", "40", "", "", ""],  # none of its cues in the vocabulary: no topic
+    ], columns=columns)
+    terms = pd.DataFrame([
+        ["trust_familiarity", "3", "rapport", "0.1", "0"], ["trust_familiarity", "1", "trust", "0.4", "1"],
+        ["trust_familiarity", "2", "familiar", "0.2", "0"], ["follow_up", "1", "later", "0.3", "0"],
+    ], columns=["concept", "rank", "term", "weight", "is_cue"])
+
+    found = findings.seeded_findings({"en": agreement}, {"en": terms})
+
+    assert found == [findings.SeededConcept("en", "trust_familiarity", 25, findings.Interval(0.41, 0.2, 0.55),
+                                            ("familiar", "rapport"))]
+    html = findings_section([], [], [], found, findings.Limits([], [], [], []), Links(concept=lambda c: f"concepts/{c}.html", sentence=lambda a, s: f"articles/{a}.html#s{s}",
+                                                  topic=lambda scope, t: f"topics/{scope}-{t}.html"))
+    assert "en: 1 of 1" in unescape(html) and "familiar rapport" in html

@@ -146,6 +146,8 @@ def report_inputs(languages: list[str], groupings: list[str], articles: list[str
             for scope in topic_scopes(languages)
             for table in REPORT_TOPIC_TABLES
         },
+        **{key("seeded", language, "agreement"): AGREEMENT.format(language=language) for language in languages},
+        **{key("seeded", language, "terms"): TopicScope(language, SEEDED).table("seeded_terms") for language in languages},
         **{
             key("figure", name): FIGURE_FILE.format(name=name, ext="png")
             for name in compare_figures(groupings, languages) + topic_figures(languages)

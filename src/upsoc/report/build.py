@@ -142,9 +142,13 @@ def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> str:
     models = {scope: findings.TopicTables(*(read_tsv(inputs.path("topics", scope.name, t)) for t in ("labels", "concepts")))
               for scope in layout.topic_scopes(inputs.languages)}
     themes, effects = findings.topic_findings(models, read_tsv(inputs.path("topic_effects")), inputs.groupings)
+    seeded = findings.seeded_findings(
+        {language: read_tsv(inputs.path("seeded", language, "agreement")) for language in inputs.languages},
+        {language: read_tsv(inputs.path("seeded", language, "terms")) for language in inputs.languages},
+    )
     limits = findings.limits(prevalence, read_tsv(inputs.path(layout.key("validation", "scores"))),
                              read_tsv(inputs.path(layout.key("validation", "agreement"))), inputs.groupings)
-    return findings_section(by_grouping, themes, effects, limits, site.links(site.index.parent))
+    return findings_section(by_grouping, themes, effects, seeded, limits, site.links(site.index.parent))
 
 
 def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:

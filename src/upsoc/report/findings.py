@@ -268,3 +268,38 @@ def topic_findings(models: Mapping[layout.TopicScope, TopicTables], effects: pd.
         found += [TopicEffect(grouping, r.group_a, r.group_b, str(r.topic), terms.get((layout.CROSSLINGUAL.name, str(r.topic)), ()),
                               Interval(float(r.effect), float(r.low), float(r.high))) for r in rows]
     return themes, found
+
+
+# The seeded models are judged on the concepts the coding finds often enough in a language.
+SEEDED_MIN_SENTENCES = 20
+CANDIDATE_TERMS = 5
+
+
+@dataclass(frozen=True)
+class SeededConcept:
+    """How a language's seeded topic for a concept agrees with the coding of that concept, and
+    the words the topic gives the concept beyond its cues (candidate cues for the codebook)."""
+
+    language: str
+    concept: str
+    coded_sentences: int
+    correlation: Interval
+    candidates: tuple[str, ...]
+
+
+def seeded_findings(agreement: Mapping[str, pd.DataFrame], seeded_terms: Mapping[str, pd.DataFrame]) -> list[SeededConcept]:
+    """Per language, every concept with a seeded topic and at least SEEDED_MIN_SENTENCES coded
+    sentences (`agreement.tsv`, the row of the whole corpus), in codebook order."""
+    found = []
+    for language, table in agreement.items():
+        rows = table[(table["grouping"] == "all") & (table["topic"] != "")]
+        terms = seeded_terms[language]
+        beyond_cues = terms[terms["is_cue"] == "0"].astype({"rank": int}).sort_values(["concept", "rank"], kind="stable")
+        for r in rows.itertuples():
+            if int(r.coded_sentences) < SEEDED_MIN_SENTENCES:
+                continue
+            candidates = tuple(beyond_cues.loc[beyond_cues["concept"] == r.concept, "term"][:CANDIDATE_TERMS])
+            found.append(SeededConcept(language, r.concept, int(r.coded_sentences),
+                                       Interval(float(r.correlation), _number(r.correlation_low), _number(r.correlation_high)),
+                                       candidates))
+    return found

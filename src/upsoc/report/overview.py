@@ -9,7 +9,8 @@ from html import escape
 
 import pandas as pd
 
-from .findings import CORRECTED, Difference, GroupingFindings, Interval, Limits, Quote, TopicEffect, TopicTheme
+from .findings import (CORRECTED, SEEDED_MIN_SENTENCES, Difference, GroupingFindings, Interval, Limits, Quote, SeededConcept,
+                       TopicEffect, TopicTheme)
 from .pages import SECTIONS, language_attributes, table
 
 # Findings per grouping shown first; the others are folded below them.
@@ -85,10 +86,8 @@ def _grouping(found: GroupingFindings, articles: dict[tuple[str, str], int], lin
 
 
 def _topics(themes: list[TopicTheme], effects: list[TopicEffect], links: Links) -> str:
-    by_model = {}
-    for theme in themes:
-        by_model.setdefault(theme.scope, []).append(theme)
-    counts = "; ".join(f"{escape(scope)}: {sum(t.named for t in part)} of {len(part)}" for scope, part in by_model.items())
+    counts = "; ".join(f"{escape(scope)}: {sum(t.named for t in part)} of {len(part)}"
+                       for scope, part in _grouped(themes, "scope").items())
     theme_columns = ["model", "topic", "top terms", "closest concept", "lift", "named by the codebook", "language"]
     theme_rows = pd.DataFrame([{
         "model": t.scope, "topic": t.topic, "top terms": " ".join(t.terms), "closest concept": t.concept,
@@ -116,6 +115,33 @@ def _topics(themes: list[TopicTheme], effects: list[TopicEffect], links: Links) 
     )
 
 
+def _seeded(seeded: list[SeededConcept], links: Links) -> str:
+    rows = pd.DataFrame([{
+        "language": s.language, "concept": s.concept, "coded sentences": s.coded_sentences,
+        "correlation": round(s.correlation.value, 2), "low": round(s.correlation.low, 2), "high": round(s.correlation.high, 2),
+        "words beside the cues": " ".join(s.candidates),
+    } for s in seeded], columns=["language", "concept", "coded sentences", "correlation", "low", "high", "words beside the cues"])
+    positive = "; ".join(f"{escape(lang)}: {sum(s.correlation.value > 0 for s in part)} of {len(part)}"
+                         for lang, part in _grouped(seeded, "language").items()) or "no concept is coded often enough"
+    return (
+        '<h4 id="findings-seeded">The seeded topics</h4>'
+        "<p>Each language's seeded model has one topic per concept, seeded with the concept's cues, beside free "
+        f"topics. For the concepts coded in at least {SEEDED_MIN_SENTENCES} sentences of a language, the seeded "
+        "topic's weight in a passage is correlated with the coding of the concept (Pearson's r across passages, 95% "
+        f"article-bootstrap interval); positive: {positive}. The words the topic gives the concept beside its cues "
+        "are candidates for the codebook, to be read in the concordance before any is added.</p>"
+        + table(rows, {"concept": lambda r: links.concept(r["concept"])}, frozenset({"words beside the cues"}))
+    )
+
+
+def _grouped(records: list, field: str) -> dict[str, list]:
+    """Records by the value of one field, in order of first appearance."""
+    grouped = {}
+    for record in records:
+        grouped.setdefault(getattr(record, field), []).append(record)
+    return grouped
+
+
 def _limits(limits: Limits) -> str:
     groups = pd.DataFrame([vars(g) for g in limits.groups])
 
@@ -139,7 +165,7 @@ def _limits(limits: Limits) -> str:
 
 
 def findings_section(groupings: list[GroupingFindings], themes: list[TopicTheme], effects: list[TopicEffect],
-                     limits: Limits, links: Links) -> str:
+                     seeded: list[SeededConcept], limits: Limits, links: Links) -> str:
     articles = {(g.grouping, g.group): g.articles for g in limits.groups}
     return (
         '<section><h2 id="findings">Findings</h2>'
@@ -148,7 +174,7 @@ def findings_section(groupings: list[GroupingFindings], themes: list[TopicTheme]
         "concept of the codebook, compared between groups. Every statement below is generated from the result tables; "
         "each concept links to its concordance (every sentence carrying it), each quote to its sentence.</p>"
         + "".join(_grouping(found, articles, links) for found in groupings)
-        + _topics(themes, effects, links) + _limits(limits) + "</section>"
+        + _topics(themes, effects, links) + _seeded(seeded, links) + _limits(limits) + "</section>"
     )
 
 
