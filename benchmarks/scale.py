@@ -1,8 +1,9 @@
 """How the pipeline scales: cold run, no-op rerun and one added article, for corpora of N articles.
 
 For each size, a working directory gets a copy of the workflow, the config, codebook and
-lexicon of this repository, and a corpus: the shipped one ("seed"), or N synthetic articles
-recombined from its sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
+lexicon of this repository, and a corpus: the five seed articles ("seed", the first rows of
+the shipped sheet), the shipped corpus ("shipped"), or N synthetic articles recombined from
+the shipped corpus's sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
 
 * cold: from no results;
 * noop: again, nothing to do;
@@ -13,7 +14,7 @@ peak memory (the summed RSS of Snakemake and all its job processes, sampled ever
 per stage, from the rules' `benchmark:` files, the jobs' summed wall and CPU time and their
 largest RSS. Run from the repository root:
 
-    python -m benchmarks.scale --sizes seed 100 1000 5000 --cores 2
+    python -m benchmarks.scale --sizes seed shipped 1000 5000 --cores 2
 
 It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
 stage), after each size, and prints both as Markdown at the end. Working directories are
@@ -42,6 +43,9 @@ from upsoc.tsv import write_tsv
 from .synthetic import seed_pool, write_corpus
 
 SEED = 20240101
+# The shared seed corpus: the first rows of the shipped sheet.
+SEED_ARTICLES = 5
+NAMED_CORPORA = ("seed", "shipped")
 PHASES = ("cold", "noop", "add_one")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
 SHARED_INPUTS = ("codebook", "zh_user_dictionary")
@@ -119,9 +123,11 @@ def prepare(repo: Path, workdir: Path, size: str, pool, sheet: pd.DataFrame, con
     (workdir / "config").mkdir()
     (workdir / "config" / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     raw_dir = workdir / "data" / "raw"
-    if size == "seed":
-        shutil.copytree(repo / config["raw_dir"], raw_dir)
-        corpus = sheet
+    if size in NAMED_CORPORA:
+        corpus = sheet.head(SEED_ARTICLES) if size == "seed" else sheet
+        raw_dir.mkdir(parents=True)
+        for file in corpus["file"]:
+            shutil.copy(repo / config["raw_dir"] / file, raw_dir / file)
     else:
         corpus = write_corpus(pool, range(int(size)), SEED, list(sheet.columns), raw_dir)
     write_tsv(corpus, workdir / "data" / "articles.tsv")
@@ -141,7 +147,7 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: lis
     megabytes = sum(p.stat().st_size for p in (workdir / "data" / "raw").iterdir()) / 1e6
     summary = {"size": size, "articles": articles, "megabytes": round(megabytes, 2)}
     stages = []
-    synthetic_count = 0 if size == "seed" else articles
+    synthetic_count = 0 if size in NAMED_CORPORA else articles
     for phase in phases:
         if phase == "add_one":
             add_one(workdir, pool, list(sheet.columns), synthetic_count)
@@ -160,7 +166,7 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: lis
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", default=["seed", "100", "1000", "5000"])
+    parser.add_argument("--sizes", nargs="+", default=["seed", "shipped", "1000", "5000"])
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
                         help="cold runs first in any case (the others need its results)")
@@ -169,8 +175,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
     args = parser.parse_args(argv)
     for size in args.sizes:
-        if size != "seed" and not size.isdigit():
-            parser.error(f"--sizes: {size!r} is neither 'seed' nor a number of articles")
+        if size not in NAMED_CORPORA and not size.isdigit():
+            parser.error(f"--sizes: {size!r} is neither 'seed', 'shipped' nor a number of articles")
     repo = Path.cwd()
     config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
