@@ -7,7 +7,9 @@ the shipped corpus's sentences (`synthetic.py`). Then, with `snakemake --cores C
 
 * cold: from no results;
 * noop: again, nothing to do;
-* add_one: after adding one more synthetic article to the sheet.
+* add_one: after adding one more synthetic article to the sheet;
+* verify: a cold run of the grown corpus in a fresh copy, whose results must be
+  byte-identical to add_one's (sha256 of every file under results/); it stops otherwise.
 
 Measured per phase: wall time, CPU time (user + system of every process the run started) and
 peak memory (the summed RSS of Snakemake and all its job processes, sampled every 0.2 s); and
@@ -24,6 +26,7 @@ removed unless --keep is given; `--phases cold` measures cold runs only.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import resource
 import shutil
 import subprocess
@@ -46,7 +49,8 @@ SEED = 20240101
 # The shared seed corpus: the first rows of the shipped sheet.
 SEED_ARTICLES = 5
 NAMED_CORPORA = ("seed", "shipped")
-PHASES = ("cold", "noop", "add_one")
+PHASES = ("cold", "noop", "add_one", "verify")
+PROJECT = ("Snakefile", "workflow", "config", "data")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
 SHARED_INPUTS = ("codebook", "zh_user_dictionary")
 
@@ -95,6 +99,26 @@ def run_snakemake(workdir: Path, cores: int, log: Path) -> dict:
         raise SystemExit(f"snakemake failed in {workdir} (exit {code}); see {log}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall_s": wall, "cpu_s": cpu, "max_rss_mb": peak / 2**20}
+
+
+def result_digests(workdir: Path) -> dict[str, str]:
+    """sha256 of every file under results/, benchmarks aside."""
+    results = workdir / "results"
+    return {
+        str(path.relative_to(results)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(results.rglob("*"))
+        if path.is_file() and not path.relative_to(results).parts[0] == "benchmarks"
+    }
+
+
+def fresh_copy(workdir: Path) -> Path:
+    """The project and corpus of `workdir`, without results or Snakemake's records."""
+    fresh = workdir.with_name(f"{workdir.name}-fresh")
+    fresh.mkdir()
+    for item in PROJECT:
+        source = workdir / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, fresh / item)
+    return fresh
 
 
 def stage_table(workdir: Path) -> pd.DataFrame:
@@ -152,14 +176,19 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: lis
         if phase == "add_one":
             add_one(workdir, pool, list(sheet.columns), synthetic_count)
         print(f"[{size}] {phase} ...", file=sys.stderr, flush=True)
-        totals = run_snakemake(workdir, cores, workdir / f"{phase}.log")
-        per_stage = stage_table(workdir).to_dict(orient="records")
+        rundir = fresh_copy(workdir) if phase == "verify" else workdir
+        totals = run_snakemake(rundir, cores, workdir / f"{phase}.log")
+        if phase == "verify" and result_digests(rundir) != result_digests(workdir):
+            raise SystemExit(f"[{size}] adding one article gave other results than a cold run: compare {workdir} and {rundir}")
+        per_stage = stage_table(rundir).to_dict(orient="records")
         total_row = {"stage": "total", "jobs": sum(row["jobs"] for row in per_stage), **totals}
         stages.append(pd.DataFrame(per_stage + [total_row]).assign(size=size, articles=articles, phase=phase))
         for key, value in totals.items():
             summary[f"{phase}_{key}"] = value
     if "add_one" in phases:
         summary["add_one_share"] = summary["add_one_wall_s"] / summary["cold_wall_s"]
+        # less sensitive than wall time to other work on the machine
+        summary["add_one_cpu_share"] = summary["add_one_cpu_s"] / summary["cold_cpu_s"]
     summary["cold_s_per_article"] = summary["cold_wall_s"] / articles
     return summary, pd.concat(stages, ignore_index=True)[STAGE_COLUMNS]
 
@@ -169,7 +198,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", nargs="+", default=["seed", "shipped", "1000", "5000"])
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
-                        help="cold runs first in any case (the others need its results)")
+                        help="cold runs first in any case (the others need its results); verify needs add_one")
     parser.add_argument("--out", type=Path, default=Path(layout.BENCHMARKS))
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
@@ -182,7 +211,7 @@ def main(argv: list[str] | None = None) -> None:
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
     pool = seed_pool(sheet, repo / config["raw_dir"])
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
-    phases = [p for p in PHASES if p == "cold" or p in args.phases]
+    phases = [p for p in PHASES if p == "cold" or p in args.phases or (p == "add_one" and "verify" in args.phases)]
     summaries, stages = [], []
     args.out.mkdir(parents=True, exist_ok=True)
     try:
