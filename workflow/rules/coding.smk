@@ -8,7 +8,7 @@ rule compile_codebook:
         advice=layout.ADVICE,
     params:
         codebook=config["codebook"],
-        schema=workflow.source_path("../schemas/codebook.schema.yaml"),
+        schema="workflow/schemas/codebook.schema.yaml",
         language_part=lambda wildcards: CODEBOOK.language_digest(wildcards.language),
         code=code("compile_codebook.py"),
     log:
