@@ -102,12 +102,13 @@ def run_snakemake(workdir: Path, cores: int, log: Path) -> dict:
 
 
 def result_digests(workdir: Path) -> dict[str, str]:
-    """sha256 of every file under results/, benchmarks aside."""
+    """sha256 of every file under results/, benchmarks and Snakemake's markers of folder
+    outputs aside."""
     results = workdir / "results"
     return {
         str(path.relative_to(results)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(results.rglob("*"))
-        if path.is_file() and not path.relative_to(results).parts[0] == "benchmarks"
+        if path.is_file() and path.relative_to(results).parts[0] != "benchmarks" and path.name != ".snakemake_timestamp"
     }
 
 
