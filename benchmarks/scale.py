@@ -1,19 +1,22 @@
 """How the pipeline scales: cold run, no-op rerun and one added article, for corpora of N articles.
 
 For each size, a working directory gets a copy of the workflow, the config, codebook and
-lexicon of this repository, and a corpus: the shipped one ("seed"), or N synthetic articles
-recombined from its sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
+lexicon of this repository, and a corpus: the five seed articles ("seed", the first rows of
+the shipped sheet), the shipped corpus ("shipped"), or N synthetic articles recombined from
+the shipped corpus's sentences (`synthetic.py`). Then, with `snakemake --cores C` each time:
 
 * cold: from no results;
 * noop: again, nothing to do;
-* add_one: after adding one more synthetic article to the sheet.
+* add_one: after adding one more synthetic article to the sheet;
+* verify: a cold run of the grown corpus in a fresh copy, whose results must be
+  byte-identical to add_one's (sha256 of every file under results/); it stops otherwise.
 
 Measured per phase: wall time, CPU time (user + system of every process the run started) and
 peak memory (the summed RSS of Snakemake and all its job processes, sampled every 0.2 s); and
 per stage, from the rules' `benchmark:` files, the jobs' summed wall and CPU time and their
 largest RSS. Run from the repository root:
 
-    python -m benchmarks.scale --sizes seed 100 1000 5000 --cores 2
+    python -m benchmarks.scale --sizes seed shipped 1000 5000 --cores 2
 
 It writes results/benchmarks/scale.tsv (one row per size) and scale_stages.tsv (size × phase ×
 stage), after each size, and prints both as Markdown at the end. Working directories are
@@ -23,6 +26,7 @@ removed unless --keep is given; `--phases cold` measures cold runs only.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import resource
 import shutil
 import subprocess
@@ -42,7 +46,11 @@ from upsoc.tsv import write_tsv
 from .synthetic import seed_pool, write_corpus
 
 SEED = 20240101
-PHASES = ("cold", "noop", "add_one")
+# The shared seed corpus: the first rows of the shipped sheet.
+SEED_ARTICLES = 5
+NAMED_CORPORA = ("seed", "shipped")
+PHASES = ("cold", "noop", "add_one", "verify")
+PROJECT = ("Snakefile", "workflow", "config", "data")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
 SHARED_INPUTS = ("codebook", "zh_user_dictionary")
 
@@ -93,6 +101,27 @@ def run_snakemake(workdir: Path, cores: int, log: Path) -> dict:
     return {"wall_s": wall, "cpu_s": cpu, "max_rss_mb": peak / 2**20}
 
 
+def result_digests(workdir: Path) -> dict[str, str]:
+    """sha256 of every file under results/, benchmarks and Snakemake's markers of folder
+    outputs aside."""
+    results = workdir / "results"
+    return {
+        str(path.relative_to(results)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(results.rglob("*"))
+        if path.is_file() and path.relative_to(results).parts[0] != "benchmarks" and path.name != ".snakemake_timestamp"
+    }
+
+
+def fresh_copy(workdir: Path) -> Path:
+    """The project and corpus of `workdir`, without results or Snakemake's records."""
+    fresh = workdir.with_name(f"{workdir.name}-fresh")
+    fresh.mkdir()
+    for item in PROJECT:
+        source = workdir / item
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, fresh / item)
+    return fresh
+
+
 def stage_table(workdir: Path) -> pd.DataFrame:
     """Per stage (the folder of each rule's benchmark files): jobs, summed wall and CPU, largest RSS."""
     rows = []
@@ -119,9 +148,11 @@ def prepare(repo: Path, workdir: Path, size: str, pool, sheet: pd.DataFrame, con
     (workdir / "config").mkdir()
     (workdir / "config" / "config.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     raw_dir = workdir / "data" / "raw"
-    if size == "seed":
-        shutil.copytree(repo / config["raw_dir"], raw_dir)
-        corpus = sheet
+    if size in NAMED_CORPORA:
+        corpus = sheet.head(SEED_ARTICLES) if size == "seed" else sheet
+        raw_dir.mkdir(parents=True)
+        for file in corpus["file"]:
+            shutil.copy(repo / config["raw_dir"] / file, raw_dir / file)
     else:
         corpus = write_corpus(pool, range(int(size)), SEED, list(sheet.columns), raw_dir)
     write_tsv(corpus, workdir / "data" / "articles.tsv")
@@ -141,42 +172,47 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: lis
     megabytes = sum(p.stat().st_size for p in (workdir / "data" / "raw").iterdir()) / 1e6
     summary = {"size": size, "articles": articles, "megabytes": round(megabytes, 2)}
     stages = []
-    synthetic_count = 0 if size == "seed" else articles
+    synthetic_count = 0 if size in NAMED_CORPORA else articles
     for phase in phases:
         if phase == "add_one":
             add_one(workdir, pool, list(sheet.columns), synthetic_count)
         print(f"[{size}] {phase} ...", file=sys.stderr, flush=True)
-        totals = run_snakemake(workdir, cores, workdir / f"{phase}.log")
-        per_stage = stage_table(workdir).to_dict(orient="records")
+        rundir = fresh_copy(workdir) if phase == "verify" else workdir
+        totals = run_snakemake(rundir, cores, workdir / f"{phase}.log")
+        if phase == "verify" and result_digests(rundir) != result_digests(workdir):
+            raise SystemExit(f"[{size}] adding one article gave other results than a cold run: compare {workdir} and {rundir}")
+        per_stage = stage_table(rundir).to_dict(orient="records")
         total_row = {"stage": "total", "jobs": sum(row["jobs"] for row in per_stage), **totals}
         stages.append(pd.DataFrame(per_stage + [total_row]).assign(size=size, articles=articles, phase=phase))
         for key, value in totals.items():
             summary[f"{phase}_{key}"] = value
     if "add_one" in phases:
         summary["add_one_share"] = summary["add_one_wall_s"] / summary["cold_wall_s"]
+        # less sensitive than wall time to other work on the machine
+        summary["add_one_cpu_share"] = summary["add_one_cpu_s"] / summary["cold_cpu_s"]
     summary["cold_s_per_article"] = summary["cold_wall_s"] / articles
     return summary, pd.concat(stages, ignore_index=True)[STAGE_COLUMNS]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", default=["seed", "100", "1000", "5000"])
+    parser.add_argument("--sizes", nargs="+", default=["seed", "shipped", "1000", "5000"])
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
-                        help="cold runs first in any case (the others need its results)")
+                        help="cold runs first in any case (the others need its results); verify needs add_one")
     parser.add_argument("--out", type=Path, default=Path(layout.BENCHMARKS))
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
     args = parser.parse_args(argv)
     for size in args.sizes:
-        if size != "seed" and not size.isdigit():
-            parser.error(f"--sizes: {size!r} is neither 'seed' nor a number of articles")
+        if size not in NAMED_CORPORA and not size.isdigit():
+            parser.error(f"--sizes: {size!r} is neither 'seed', 'shipped' nor a number of articles")
     repo = Path.cwd()
     config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
     pool = seed_pool(sheet, repo / config["raw_dir"])
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
-    phases = [p for p in PHASES if p == "cold" or p in args.phases]
+    phases = [p for p in PHASES if p == "cold" or p in args.phases or (p == "add_one" and "verify" in args.phases)]
     summaries, stages = [], []
     args.out.mkdir(parents=True, exist_ok=True)
     try:

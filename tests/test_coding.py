@@ -10,6 +10,7 @@ from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.coding.coverage import coverage_table
 from upsoc.coding.matcher import CueMatcher
 from upsoc.coding.validation import code_sample, score
+from upsoc.languages import profile
 from upsoc.sheet import load_schema
 from upsoc.tables import CUE_COLUMNS, parse_concepts, parse_cues
 from upsoc.tsv import read_tsv
@@ -226,3 +227,34 @@ def test_a_concept_only_a_frame_term_expresses_is_marked(coders, codebook):
     beyond = coded("向上社交就是去结识比你级别高很多的人。")
     assert beyond["frame_terms"] == "向上社交" and beyond["frame_only"] == ""
     assert "status_hierarchy" in parse_concepts(beyond["concepts"])
+
+
+def edited_codebook(tmp_path, edit):
+    data = yaml.safe_load((ROOT / "data" / "codebook.yaml").read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_codebook(path, load_schema(CODEBOOK_SCHEMA))
+
+
+def test_a_language_compiles_from_its_part_alone_and_its_digest_follows_only_that_part(codebook, tokenizers, tmp_path):
+    from upsoc.coding.advice import compile_advice
+    from upsoc.coding.codebook import compile_cues
+
+    part = codebook.in_language("fa")
+    assert compile_cues(part, "fa", tokenizers["fa"]).equals(compile_cues(codebook, "fa", tokenizers["fa"]))
+    normalizer = profile("fa").make_normalizer()
+    assert compile_advice(part.advice["fa"], tokenizers["fa"], normalizer).equals(
+        compile_advice(codebook.advice["fa"], tokenizers["fa"], normalizer))
+
+    def new_en_cue(data):
+        data["concepts"]["giving_back"]["cues"]["en"].append("pay it forward twice")
+
+    def new_definition(data):
+        data["concepts"]["giving_back"]["definition"] = "Anything else."
+
+    for edit in (new_en_cue, new_definition):
+        edited = edited_codebook(tmp_path, edit)
+        assert edited.language_digest("fa") == codebook.language_digest("fa")
+    edited = edited_codebook(tmp_path, new_en_cue)
+    assert edited.language_digest("en") != codebook.language_digest("en")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from upsoc.languages import profile
 from upsoc.segment import paragraphs, split_sentences
 from upsoc.sentences import sentence_table
 from upsoc.tables import SENTENCE_COLUMNS
@@ -91,3 +92,14 @@ def test_traditional_chinese_is_analysed_as_simplified_and_shown_as_written(toke
     # coded like the same sentence in Simplified
     simplified = "我们应该主动联系高阶领导人，拓展人脉网路。"
     assert [t.lemma for t in tokens] == [t.lemma for t in tokenizers["zh"](simplified)]
+
+
+def test_persian_tools_read_hazm_word_list_once(tokenizers):
+    """The tokenizer, lemmatizer and normaliser each build a hazm word tokenizer; all are
+    served by one reading of its word list, and give the same lexicon as hazm's own parse."""
+    from hazm import utils, word_tokenizer
+
+    profile("fa").make_normalizer()("شبکه سازی")
+    profile("fa").make_tokenizer()
+    assert word_tokenizer.words_list.cache_info().misses == 1
+    assert word_tokenizer.words_list(utils.default_words) == utils.words_list(utils.default_words)

@@ -1,5 +1,7 @@
 """The article sheet is refused, with the row and the fix, when it is wrong."""
 
+import json
+import os
 import shutil
 
 import pytest
@@ -67,3 +69,80 @@ def test_missing_column_is_named(corpus):
     sheet.write_text("\n".join("\t".join(cells[:-1]) for cells in lines) + "\n", encoding="utf-8")
     with pytest.raises(SheetError, match="missing column.*notes"):
         load(corpus)
+
+
+class CountedChecks:
+    """Counts the article files whose content is checked (read, decoded and extracted)."""
+
+    def __init__(self, monkeypatch):
+        import upsoc.sheet
+
+        self.files = []
+        check = upsoc.sheet.check_article_bytes
+
+        def counted(data, name, language, max_bytes):
+            self.files.append(name.rsplit("/", 1)[-1])
+            return check(data, name, language, max_bytes)
+
+        monkeypatch.setattr(upsoc.sheet, "check_article_bytes", counted)
+
+
+def load_cached(corpus, max_bytes=5_000_000):
+    return load_sheet(corpus / "articles.tsv", SCHEMA, corpus / "raw", max_bytes, cache=corpus / ".cache" / "checks.json")
+
+
+def test_the_cache_skips_unchanged_files_and_gives_the_same_sheet(corpus, monkeypatch):
+    checks = CountedChecks(monkeypatch)
+    first = load_cached(corpus)
+    assert sorted(checks.files) == ["coffee-chats.en.txt", "mentor-note.zh.txt", "networking-basics.fa.txt"]
+    checks.files.clear()
+    again = load_cached(corpus)
+    assert checks.files == []
+    assert again.equals(first) and again.attrs == first.attrs == load(corpus).attrs
+
+
+def test_a_touched_file_with_the_same_bytes_is_not_checked_again(corpus, monkeypatch):
+    load_cached(corpus)
+    checks = CountedChecks(monkeypatch)
+    article = corpus / "raw" / "coffee-chats.en.txt"
+    os.utime(article, ns=(article.stat().st_atime_ns, article.stat().st_mtime_ns + 10**9))
+    load_cached(corpus)
+    assert checks.files == []
+
+
+def test_a_changed_file_is_checked_again(corpus, monkeypatch):
+    load_cached(corpus)
+    checks = CountedChecks(monkeypatch)
+    (corpus / "raw" / "mentor-note.zh.txt").write_text("Only English words here, no Chinese at all.\n", encoding="utf-8")
+    with pytest.raises(SheetError, match=r"row 2 .*declared language 'zh'"):
+        load_cached(corpus)
+    assert checks.files == ["mentor-note.zh.txt"]
+
+
+def test_a_changed_row_or_limit_is_checked_again(corpus):
+    load_cached(corpus)
+    edit_sheet(corpus, "2023-07", "July 2023")
+    with pytest.raises(SheetError, match=r"row 3 .*published"):
+        load_cached(corpus)
+    edit_sheet(corpus, "July 2023", "2023-07")
+    load_cached(corpus)
+    with pytest.raises(SheetError, match="over the limit of 100"):
+        load_cached(corpus, max_bytes=100)
+
+
+@pytest.mark.parametrize("stored", ["{not json", '{"version": 1}', "[]", None])
+def test_a_corrupt_cache_is_ignored_and_rewritten(corpus, monkeypatch, stored):
+    load_cached(corpus)
+    cache = corpus / ".cache" / "checks.json"
+    if stored is None:  # valid JSON, an entry of the wrong shape
+        content = json.loads(cache.read_text(encoding="utf-8"))
+        first = next(iter(content["files"]))
+        content["files"][first] = {"size": "big"}
+        stored = json.dumps(content)
+    cache.write_text(stored, encoding="utf-8")
+    checks = CountedChecks(monkeypatch)
+    assert list(load_cached(corpus).index) == ["mentor-note", "networking-basics", "coffee-chats"]
+    assert len(checks.files) == 3
+    checks.files.clear()
+    load_cached(corpus)
+    assert checks.files == []

@@ -179,3 +179,19 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
         for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
             assert (page.parent / link).resolve().is_file(), (page.name, link)
     assert len(list(site.articles.glob("*.html"))) == len(articles)
+
+
+def test_editing_one_languages_cues_recompiles_and_recodes_only_that_language(first_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(first_run, project)
+    codebook_path = project / "data" / "codebook.yaml"
+    codebook = yaml.safe_load(codebook_path.read_text(encoding="utf-8"))
+    codebook["concepts"]["giving_back"]["cues"]["en"].append("pay it forward twice")
+    codebook_path.write_text(yaml.safe_dump(codebook, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plan = snakemake(project, "--dry-run", "--quiet", "rules")
+    assert plan.returncode == 0, plan.stderr
+    counts = dict(re.findall(r"^(\w+)\s+(\d+)$", plan.stdout, re.MULTILINE))
+    assert counts["compile_codebook"] == "1" and counts["validate_instrument"] == "1"
+    # the studies are coded again from their tokens, not tokenized again; no other language is recoded
+    assert [rule for rule in counts if rule.startswith("code_")] == ["code_en_00"]
+    assert not {"analyse_studies", "clean_en_00", "segment_en_00"} & set(counts)

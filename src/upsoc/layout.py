@@ -44,6 +44,7 @@ COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
 # The instrument against the annotation studies of data/validation/ (upsoc.annotation.study)
 VALIDATION_TABLES = ("scores", "agreement", "confusions", "sentences")
 VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
+STUDY_TOKENS = f"{RESULTS}/validation/study_tokens.tsv"
 
 
 # topics

@@ -11,6 +11,7 @@ Nothing is imported, so that the workflow starts fast.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def module_file(name: str, root: Path = PACKAGE_DIR) -> Path | None:
     return next((candidate for candidate in candidates if candidate.is_file()), None)
 
 
-def imported_names(source: str, module: str | None = None, is_package: bool = False) -> set[str]:
+@functools.cache  # a workflow start fingerprints every rule's script: the modules they share are parsed once
+def imported_names(source: str, module: str | None = None, is_package: bool = False) -> frozenset[str]:
     """Absolute dotted names that `source` imports, and for `from x import y` also `x.y` (it may
     be a module). `module`: the source's own name, to resolve relative imports (None: a script)."""
     names = set()
@@ -39,7 +41,7 @@ def imported_names(source: str, module: str | None = None, is_package: bool = Fa
             base = _absolute(node, module, is_package)
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
 def _absolute(node: ast.ImportFrom, module: str | None, is_package: bool) -> str:
@@ -57,10 +59,11 @@ def _with_parents(name: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
-def dependencies(script: str | Path, root: Path = PACKAGE_DIR) -> list[Path]:
-    """The package's source files that `script` imports, directly or through other modules."""
+def dependencies(script: str | Path, root: Path = PACKAGE_DIR, module: str | None = None) -> list[Path]:
+    """The package's source files that `script` imports, directly or through other modules.
+    `module`: the script's dotted name when it is itself a module of the package."""
     found: dict[Path, str] = {}
-    pending: list[tuple[Path, str | None]] = [(Path(script), None)]
+    pending: list[tuple[Path, str | None]] = [(Path(script), module)]
     while pending:
         path, module = pending.pop()
         for name in imported_names(path.read_text(encoding="utf-8"), module, path.name == "__init__.py"):
@@ -74,8 +77,18 @@ def dependencies(script: str | Path, root: Path = PACKAGE_DIR) -> list[Path]:
 
 def code_digest(script: str | Path, root: Path = PACKAGE_DIR) -> str:
     """sha256 (first 16 hex digits) over the package files `script` depends on."""
+    return _digest(dependencies(script, root), root)
+
+
+def module_digest(name: str, root: Path = PACKAGE_DIR) -> str:
+    """sha256 (first 16 hex digits) over a module of the package and the package files it imports."""
+    file = module_file(name, root)
+    return _digest(sorted({file, *dependencies(file, root, name)}), root)
+
+
+def _digest(paths: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
-    for path in dependencies(script, root):
+    for path in paths:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -11,6 +11,7 @@ import yaml
 
 from .ingest import DEFAULT_MAX_BYTES, check_article_bytes, content_key
 from .languages import LANGUAGES
+from .sheet_cache import SheetCheckCache
 from .tsv import read_tsv
 
 
@@ -27,10 +28,12 @@ def load_schema(path: str | Path) -> dict:
     return schema
 
 
-def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               cache: str | Path | None = None) -> pd.DataFrame:
     """Read and check the sheet and every file it names; raise SheetError naming each bad
     row or file and what to do. `attrs["content_keys"]` maps each article's content key
-    (`ingest.content_key`) to its id, for duplicate checks of articles to be added."""
+    (`ingest.content_key`) to its id, for duplicate checks of articles to be added.
+    `cache`: a file where passing checks are remembered between calls (`upsoc.sheet_cache`)."""
     path = Path(path)
     if not path.is_file():
         raise SheetError(f"{path}: article sheet not found; create it or set `articles` in config/config.yaml")
@@ -39,7 +42,10 @@ def load_sheet(path: str | Path, schema: dict, raw_dir: str | Path, max_bytes: i
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
     sheet = read_tsv(path)
     content_keys: dict[str, str] = {}
-    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir), max_bytes, content_keys)
+    checks = SheetCheckCache(cache, schema, max_bytes) if cache else None
+    problems = check_columns(sheet, schema) or check_rows(sheet, schema, Path(raw_dir), max_bytes, content_keys, checks)
+    if checks:
+        checks.save()
     if problems:
         raise SheetError(f"{path} is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
     sheet = sheet.set_index("id", drop=False)
@@ -75,24 +81,26 @@ def check_columns(sheet: pd.DataFrame, schema: dict) -> list[str]:
 
 
 def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               seen_content: dict[str, str] | None = None) -> list[str]:
-    """Problems of every row and its file; `seen_content` collects content key -> id."""
+               seen_content: dict[str, str] | None = None, cache: SheetCheckCache | None = None) -> list[str]:
+    """Problems of every row and its file; `seen_content` collects content key -> id;
+    `cache` skips the checks an unchanged row or file passed before."""
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     seen_content = {} if seen_content is None else seen_content
+    resolved_raw_dir = raw_dir.resolve()
     for line, row in zip(range(2, len(sheet) + 2), sheet.to_dict(orient="records")):
         where = f"row {line} (id {row.get('id')!r})"
-        errors = schema_problems(row, validator, where)
+        errors = [] if cache and cache.row_passed(row) else schema_problems(row, validator, where)
         problems += errors
-        file_problems = _check_file(where, row.get("file", ""), raw_dir)
+        if cache and not errors:
+            cache.remember_row(row)
+        file_problems = _check_file(where, row.get("file", ""), raw_dir, resolved_raw_dir)
         problems += file_problems
         if errors or file_problems:
             continue
-        data = (raw_dir / row["file"]).read_bytes()
-        content_problems, body = check_article_bytes(data, f"{where}: {raw_dir / row['file']}", row["language"], max_bytes)
+        key, content_problems = _checked_content(raw_dir / row["file"], where, row["language"], max_bytes, cache)
         problems += content_problems
         if not content_problems:
-            key = content_key(body)
             if key in seen_content:
                 problems.append(f"{where}: same text as article {seen_content[key]!r}: remove the duplicate row")
             seen_content.setdefault(key, row["id"])
@@ -102,6 +110,22 @@ def check_rows(sheet: pd.DataFrame, schema: dict, raw_dir: Path, max_bytes: int 
         lines = [str(i + 2) for i in sheet.index[sheet["id"] == article_id]]
         problems.append(f"id {article_id!r} is used by rows {', '.join(lines)}: ids must be unique")
     return problems
+
+
+def _checked_content(file: Path, where: str, language: str, max_bytes: int,
+                     cache: SheetCheckCache | None) -> tuple[str, list[str]]:
+    """(content key, problems) of an article file, from the cache when it passed unchanged."""
+    key = cache.content_key(file, language) if cache else None
+    if key is not None:
+        return key, []
+    data = file.read_bytes()
+    problems, body = check_article_bytes(data, f"{where}: {file}", language, max_bytes)
+    if problems:
+        return "", problems
+    key = content_key(body)
+    if cache:
+        cache.remember_file(file, language, data, key)
+    return key, []
 
 
 def check_parallels(sheet: pd.DataFrame) -> list[str]:
@@ -128,11 +152,11 @@ def schema_problems(row: dict, validator: jsonschema.protocols.Validator, where:
     ]
 
 
-def _check_file(where: str, file: str, raw_dir: Path) -> list[str]:
+def _check_file(where: str, file: str, raw_dir: Path, resolved_raw_dir: Path) -> list[str]:
     if not file:
         return []
     path = (raw_dir / file).resolve()
-    if not path.is_relative_to(raw_dir.resolve()):
+    if not path.is_relative_to(resolved_raw_dir):
         return [f"{where}: file {file!r} points outside {raw_dir}/: copy the article into {raw_dir}/"]
     if not path.is_file():
         return [f"{where}: file {raw_dir / file} does not exist: fix the path or add the file"]

@@ -29,6 +29,8 @@ CODED_COLUMNS = [
     "article_id", "sentence_id", "language", "frame", "origin", "text",
     "is_advice", "concepts", "cues", "advice_cues", "frame_terms", "frame_only",
 ]
+# layout.STUDY_TOKENS: the annotation studies' sentences, tokenized for the instrument
+STUDY_TOKEN_COLUMNS = ["study", "item", "tokens", "lemmas"]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 # layout.EXCLUDED_NAMES: the people's names kept out of the units' terms

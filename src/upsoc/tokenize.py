@@ -121,8 +121,11 @@ def persian_reader_form(lemma: str) -> str:
 
 class PersianTokenizer:
     def __init__(self):
-        import hazm
         from hazm.utils import verbs_list
+
+        from .hazm_loader import load_hazm
+
+        hazm = load_hazm()
 
         self._tokenizer = hazm.WordTokenizer(join_verb_parts=False)
         self._lemmatizer = hazm.Lemmatizer()

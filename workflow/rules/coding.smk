@@ -1,12 +1,15 @@
+# The codebook file is not an input: any edit of it would recompile every language. The
+# digest of the language's part (checked against the schema at start-up) reruns the job instead.
 rule compile_codebook:
     input:
         unpack(lambda wildcards: tokenizer_resources(wildcards.language)),
-        codebook=config["codebook"],
-        schema="workflow/schemas/codebook.schema.yaml",
     output:
         cues=layout.CUES,
         advice=layout.ADVICE,
     params:
+        codebook=config["codebook"],
+        schema="workflow/schemas/codebook.schema.yaml",
+        language_part=lambda wildcards: CODEBOOK.language_digest(wildcards.language),
         code=code("compile_codebook.py"),
     log:
         "logs/compile_codebook/{language}.log",
@@ -68,12 +71,35 @@ rule coding_tables:
         "../scripts/coding_tables.py"
 
 
-rule validate_instrument:
+# The studies' sentences tokenized apart from their coding: editing the codebook recodes them
+# without starting the tokenizers again.
+rule analyse_studies:
     input:
         **tokenizer_resources(*LANGUAGES),
+        samples=[f"{study}/sample.tsv" for study in STUDIES],
+    output:
+        tokens=layout.STUDY_TOKENS,
+    params:
+        studies=STUDIES,
+        code=code("analyse_studies.py"),
+    log:
+        "logs/analyse_studies.log",
+    benchmark:
+        "logs/benchmarks/analyse_studies/all.tsv",
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/analyse_studies.py"
+
+
+rule validate_instrument:
+    input:
         **per_language("cues", layout.CUES),
         **per_language("advice", layout.ADVICE),
         studies=STUDY_FILES,
+        tokens=layout.STUDY_TOKENS,
     output:
         **{
             table: report(layout.VALIDATION.format(table=table), caption="../report/validation.rst", category="Validation")

@@ -16,6 +16,8 @@ try:
         load_schema(workflow.source_path("../schemas/articles.schema.yaml")),
         config["raw_dir"],
         config["max_article_bytes"],
+        # beside Snakemake's own records: what earlier starts checked, not a result
+        cache=Path(".snakemake", "upsoc", "sheet_checks.json"),
     )
 except SheetError as error:
     raise WorkflowError(str(error)) from None

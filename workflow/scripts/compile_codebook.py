@@ -10,7 +10,7 @@ from upsoc.tsv import write_tsv
 
 with rule_log(snakemake.log[0]):
     language = snakemake.wildcards.language
-    codebook = load_codebook(snakemake.input.codebook, load_schema(snakemake.input.schema))
+    codebook = load_codebook(snakemake.params.codebook, load_schema(snakemake.params.schema)).in_language(language)
     tokenizer = profile(language).make_tokenizer(snakemake.input.get("user_dictionary"))
     normalizer = profile(language).make_normalizer()
     write_tsv(compile_cues(codebook, language, tokenizer, normalizer), snakemake.output.cues)

@@ -5,7 +5,7 @@ import pandas as pd
 from upsoc.annotation.study import items_to_code, load_study, validation_tables
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
-from upsoc.coding.validation import analyser, code_sample
+from upsoc.coding.validation import code_analysed, with_tokens
 from upsoc.layout import key
 from upsoc.rulelog import rule_log
 from upsoc.tsv import read_tsv, write_tsv
@@ -15,12 +15,13 @@ with rule_log(snakemake.log[0]):
     concepts = snakemake.params.concepts
     studies = [load_study(folder, concepts) for folder in snakemake.params.studies]
     languages = sorted({lang for study in studies for lang in study.sample["language"]})
-    analysers = {lang: analyser(lang, snakemake.input.get("user_dictionary")) for lang in languages}
+    tokens = read_tsv(snakemake.input.tokens).rename(columns={"item": "id"})
     matchers = {lang: CueMatcher(read_tsv(snakemake.input[key("cues", lang)]), lang) for lang in languages}
     detectors = {lang: AdviceDetector(read_tsv(snakemake.input[key("advice", lang)])) for lang in languages}
     tables, sentences = [], []
     for study in studies:
-        coded = code_sample(items_to_code(study), analysers, matchers, detectors, concepts).set_index("id")
+        items = with_tokens(items_to_code(study), tokens[tokens["study"] == study.name], f"{snakemake.input.tokens} ({study.name})")
+        coded = code_analysed(items, matchers, detectors, concepts).set_index("id")
         reference = study.reference
         sentences.append(pd.DataFrame({
             "study": study.name, "split": study.sample["split"], "item": study.sample.index,

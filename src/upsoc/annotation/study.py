@@ -55,14 +55,20 @@ def study_files(folder: str | Path) -> list[Path]:
     return [Path(folder) / name for name in STUDY_FILES if (Path(folder) / name).is_file()]
 
 
-def load_study(folder: str | Path, concept_ids: list[str]) -> Study:
-    folder = Path(folder)
-    sample_path = folder / "sample.tsv"
+def load_sample(folder: str | Path) -> pd.DataFrame:
+    """A study's sample.tsv, indexed by item, with a `split` column."""
+    sample_path = Path(folder) / "sample.tsv"
     if not sample_path.is_file():
         raise StudyError(f"{folder}: no sample.tsv: a study folder holds sample.tsv and coding sheets (data/validation/README.md)")
     sample = read_tsv(sample_path).set_index("item")
     if "split" not in sample.columns:
         sample["split"] = "all"
+    return sample
+
+
+def load_study(folder: str | Path, concept_ids: list[str]) -> Study:
+    folder = Path(folder)
+    sample = load_sample(folder)
     names = [c for c in (*CODERS, ADJUDICATED) if (folder / f"{c}.tsv").is_file()]
     if not names:
         raise StudyError(f"{folder}: no coding sheet (coder_a.tsv, coder_b.tsv or adjudicated.tsv)")

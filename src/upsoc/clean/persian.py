@@ -33,20 +33,17 @@ class PersianNormalizer:
 
     @cached_property
     def _hazm(self):
-        import hazm
+        from ..hazm_loader import load_hazm
 
-        return hazm.Normalizer()
-
-    @cached_property
-    def _frequency(self) -> dict[str, int]:
-        """hazm's lexicon: word -> corpus frequency."""
-        import hazm
-
-        return {word: count or 0 for word, count, _tags in hazm.words_list()}
+        return load_hazm().Normalizer()
 
     @property
-    def _lexicon(self) -> dict[str, int]:
-        return self._frequency
+    def _lexicon(self) -> dict[str, tuple]:
+        """hazm's lexicon, as its normaliser holds it: word -> (corpus frequency, tags)."""
+        return self._hazm.words
+
+    def _frequency(self, word: str) -> int:
+        return self._lexicon[word][0] or 0
 
     @cached_property
     def _joined_spellings(self) -> dict[str, str]:
@@ -70,7 +67,7 @@ class PersianNormalizer:
         # although "نقشه" is a little more frequent; "مقدمهای" is "مقدمه" + "ای", "مقدمه" being four
         # times as frequent as "مقدم". A tie (stems the lexicon knows without a count) goes to the plural.
         candidates = [
-            (self._frequency[stem] * (PLURAL_WEIGHT if suffix in PLURAL_SUFFIXES else 1), suffix in PLURAL_SUFFIXES,
+            (self._frequency(stem) * (PLURAL_WEIGHT if suffix in PLURAL_SUFFIXES else 1), suffix in PLURAL_SUFFIXES,
              len(stem), stem, suffix)
             for bare, suffix in self._suffix_splits(word)
             if (stem := self._known_stem(bare))

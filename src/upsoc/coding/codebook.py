@@ -7,6 +7,7 @@ the same normalised tokens and lemmas the pipeline produces for the text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,20 @@ class Codebook:
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.concepts]
+
+    def in_language(self, language: str) -> Codebook:
+        """What compiling `language` reads: its cues, frame terms and advice markers, with the
+        concepts' ids and kinds (no definitions)."""
+        return Codebook(
+            concepts=tuple(Concept(c.id, c.kind, "", {language: c.cues[language]}) for c in self.concepts),
+            advice={language: self.advice[language]},
+            frame_terms={frame: {language: terms[language]} for frame, terms in self.frame_terms.items() if language in terms},
+        )
+
+    def language_digest(self, language: str) -> str:
+        """Changes exactly when `in_language(language)` does, so that editing one language's
+        cues, or a definition, leaves the other languages' compiled tables and codings as they were."""
+        return hashlib.sha256(repr(self.in_language(language)).encode("utf-8")).hexdigest()[:16]
 
 
 def load_codebook(path: str | Path, schema: dict) -> Codebook:

@@ -12,6 +12,8 @@ import pandas as pd
 
 from ..tables import parse_concepts
 
+ANALYSED_COLUMNS = ["id", "tokens", "lemmas"]
+
 SCORE_COLUMNS = ["measure", "concept", "language", "sentences", "support", "predicted", "tp", "fp", "fn",
                  "precision", "recall", "f1", "accuracy"]
 DIGITS = 4
@@ -64,17 +66,44 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame, concept_ids: list[str]) -
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
-def code_sample(sample: pd.DataFrame, analysers: dict, matchers: dict, detectors: dict, concept_ids: list[str]) -> pd.DataFrame:
-    """Code hand-coded sentences exactly as the pipeline codes article sentences.
+def analyse_sample(sample: pd.DataFrame, analysers: dict) -> pd.DataFrame:
+    """The `tokens` and `lemmas` of each sentence (`id`, `language`, `text`), space-joined as in
+    the pipeline's sentence tables. This is the slow part of coding a sample (the tokenizers'
+    start-up and work), and it does not depend on the codebook.
 
     analysers: language -> callable(text) -> list of Token (normalised and tokenized)."""
+    rows = []
+    for row in sample.to_dict(orient="records"):
+        tokens = analysers[row["language"]](row["text"])
+        rows.append({"id": row["id"], "tokens": " ".join(t.text for t in tokens), "lemmas": " ".join(t.lemma for t in tokens)})
+    return pd.DataFrame(rows, columns=ANALYSED_COLUMNS)
+
+
+def code_sample(sample: pd.DataFrame, analysers: dict, matchers: dict, detectors: dict, concept_ids: list[str]) -> pd.DataFrame:
+    """Code hand-coded sentences exactly as the pipeline codes article sentences."""
+    analysed = analyse_sample(sample, analysers)
+    return code_analysed(sample.assign(tokens=analysed["tokens"].to_numpy(), lemmas=analysed["lemmas"].to_numpy()),
+                         matchers, detectors, concept_ids)
+
+
+def with_tokens(sample: pd.DataFrame, analysed: pd.DataFrame, where: str) -> pd.DataFrame:
+    """The sample with the `tokens` and `lemmas` that `analyse_sample` gave its sentences
+    (matched by `id`); `where` names the sample in the error when one is missing."""
+    by_id = analysed.set_index("id")
+    missing = sorted(set(sample["id"]) - set(by_id.index))
+    if missing:
+        raise ValueError(f"{where}: no tokens for item(s) {', '.join(missing[:5])}: rerun the analysis of the studies")
+    return sample.assign(tokens=by_id.loc[sample["id"], "tokens"].to_numpy(), lemmas=by_id.loc[sample["id"], "lemmas"].to_numpy())
+
+
+def code_analysed(sample: pd.DataFrame, matchers: dict, detectors: dict, concept_ids: list[str]) -> pd.DataFrame:
+    """`code_sample` of sentences that `analyse_sample` has already tokenized (`tokens`, `lemmas` columns)."""
     from . import code_sentence
 
     rows = []
     for row in sample.to_dict(orient="records"):
         language = row["language"]
-        tokens = analysers[language](row["text"])
-        coded = code_sentence([t.text for t in tokens], [t.lemma for t in tokens], language,
+        coded = code_sentence(row["tokens"].split(), row["lemmas"].split(), language,
                               matchers[language], detectors[language], concept_ids)
         rows.append(
             {
