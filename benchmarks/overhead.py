@@ -30,13 +30,10 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from upsoc import layout
 from upsoc.tsv import write_tsv
 
-from .scale import NAMED_CORPORA, prepare, result_digests, run_snakemake
-from .synthetic import seed_pool
+from .scale import corpus_arguments, prepare, result_digests, run_snakemake, shipped_material
 
 
 def run_jobs_in_this_process(workdir: Path) -> float:
@@ -96,23 +93,13 @@ def benchmark_size(repo: Path, root: Path, size: str, cores: int, pool, sheet, c
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", default=["seed", "1000"])
-    parser.add_argument("--cores", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=Path(layout.BENCHMARKS))
-    parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the working directories")
+    corpus_arguments(parser, ["seed", "1000"])
     parser.add_argument("--jobs-in", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.jobs_in:
         print(run_jobs_in_this_process(args.jobs_in.resolve()))
         return
-    for size in args.sizes:
-        if size not in NAMED_CORPORA and not size.isdigit():
-            parser.error(f"--sizes: {size!r} is neither {' nor '.join(NAMED_CORPORA)} nor a number of articles")
-    repo = Path.cwd()
-    config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
-    sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
-    pool = seed_pool(sheet, repo / config["raw_dir"])
+    repo, config, sheet, pool = shipped_material(parser, args.sizes)
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-overhead-"))
     rows = []
     args.out.mkdir(parents=True, exist_ok=True)

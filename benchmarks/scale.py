@@ -194,23 +194,34 @@ def benchmark_size(repo: Path, workdir: Path, size: str, cores: int, phases: lis
     return summary, pd.concat(stages, ignore_index=True)[STAGE_COLUMNS]
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", default=["seed", "shipped", "1000", "5000"])
+def corpus_arguments(parser: argparse.ArgumentParser, sizes: list[str]) -> None:
+    """The options of the benchmarks that build corpora and run the pipeline on them."""
+    parser.add_argument("--sizes", nargs="+", default=sizes)
     parser.add_argument("--cores", type=int, default=2)
-    parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
-                        help="cold runs first in any case (the others need its results); verify needs add_one")
     parser.add_argument("--out", type=Path, default=Path(layout.BENCHMARKS))
     parser.add_argument("--workdir", type=Path, help="where to build the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working directories")
-    args = parser.parse_args(argv)
-    for size in args.sizes:
+
+
+def shipped_material(parser: argparse.ArgumentParser, sizes: list[str]):
+    """(repository, configuration, article sheet, sentence pool): what the corpora of `sizes`
+    are built from, after checking the sizes. Run from the repository root."""
+    for size in sizes:
         if size not in NAMED_CORPORA and not size.isdigit():
-            parser.error(f"--sizes: {size!r} is neither 'seed', 'shipped' nor a number of articles")
+            parser.error(f"--sizes: {size!r} is neither {' nor '.join(NAMED_CORPORA)} nor a number of articles")
     repo = Path.cwd()
     config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
-    pool = seed_pool(sheet, repo / config["raw_dir"])
+    return repo, config, sheet, seed_pool(sheet, repo / config["raw_dir"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    corpus_arguments(parser, ["seed", "shipped", "1000", "5000"])
+    parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES),
+                        help="cold runs first in any case (the others need its results); verify needs add_one")
+    args = parser.parse_args(argv)
+    repo, config, sheet, pool = shipped_material(parser, args.sizes)
     root = args.workdir or Path(tempfile.mkdtemp(prefix="upsoc-scale-"))
     phases = [p for p in PHASES if p == "cold" or p in args.phases or (p == "add_one" and "verify" in args.phases)]
     summaries, stages = [], []

@@ -93,15 +93,22 @@ def test_k_selection_rule():
     assert choose_k(selection, settings(k=4)) == 4  # pinned
 
 
-def synthetic_units(n=60, seed=0):
+def themed_units(n, seed, themes, theme_words, article_of):
+    """Units of ten words, each drawn from one theme's words (theme "a": a0, a1, …) in turn."""
     rng = np.random.default_rng(seed)
-    groups = [[f"{g}{i}" for i in range(12)] for g in "abc"]
+    groups = [[f"{g}{i}" for i in range(theme_words)] for g in themes]
     rows = []
     for i in range(n):
-        words = rng.choice(groups[i % 3], size=10)
-        rows.append({"unit_id": f"x{i // 20}:{i}-{i}", "article_id": f"x{i // 20}", "terms": " ".join(words),
-                     "concepts": "", "text": " ".join(words)})
+        words = " ".join(rng.choice(groups[i % len(groups)], size=10))
+        article = article_of(i)
+        rows.append({"unit_id": f"{article}:{i + 1}-{i + 1}", "article_id": article, "terms": words,
+                     "concepts": "", "text": words})
     return pd.DataFrame(rows)
+
+
+def synthetic_units(n=60, seed=0):
+    """Three themes, articles of 20 consecutive units."""
+    return themed_units(n, seed, "abc", 12, lambda i: f"x{i // 20}")
 
 
 @pytest.mark.parametrize("kind", ["lda", "nmf"])
@@ -289,14 +296,7 @@ def test_cue_terms_are_the_one_term_cues_of_each_concept():
 
 def planted_units(n=120, seed=0):
     """Units of four planted themes a, b, c, d, from three articles; the codebook knows a and b."""
-    rng = np.random.default_rng(seed)
-    themes = [[f"{g}{i}" for i in range(10)] for g in "abcd"]
-    rows = []
-    for i in range(n):
-        words = rng.choice(themes[i % 4], size=10)
-        rows.append({"unit_id": f"x{i % 3}:{i + 1}-{i + 1}", "article_id": f"x{i % 3}", "terms": " ".join(words),
-                     "concepts": "", "text": " ".join(words)})
-    return pd.DataFrame(rows)
+    return themed_units(n, seed, "abcd", 10, lambda i: f"x{i % 3}")
 
 
 SEEDS = {"concept_a": ["a0", "a1"], "concept_b": ["b0", "b1", "unseen"], "concept_z": ["z9"]}
