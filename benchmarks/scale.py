@@ -52,7 +52,7 @@ NAMED_CORPORA = ("seed", "shipped")
 PHASES = ("cold", "noop", "add_one", "verify")
 PROJECT = ("Snakefile", "workflow", "config", "data")
 STAGE_COLUMNS = ["size", "articles", "phase", "stage", "jobs", "wall_s", "cpu_s", "max_rss_mb"]
-SHARED_INPUTS = ("codebook", "zh_user_dictionary")
+SHARED_INPUTS = ("codebook", "zh_user_dictionary", "person_names")
 
 
 class PeakMemory(threading.Thread):
