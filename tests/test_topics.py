@@ -14,7 +14,7 @@ from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
 from upsoc.topics.fit import TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics, stability_note
 from upsoc.topics.models import VectorizedLDA, make_vectorizer
-from upsoc.topics.labels import frex
+from upsoc.topics.labels import frex, topic_terms
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.seeded import seeded_agreement
 from upsoc.languages import profile
@@ -348,3 +348,16 @@ def test_seeded_topics_agree_with_the_coding_of_their_concepts():
     by_frame = agreement[agreement["grouping"] == "frame"]
     assert set(by_frame["group"]) == {"networking", "upward_socializing"}
     assert set(by_frame["resampling"]) == {"articles", "sentences within articles (single article)"}
+
+
+def test_term_ranks_do_not_depend_on_the_last_bits_of_a_weight():
+    """Two terms of equal weight rank in vocabulary order, whichever carries a rounding error
+    (as different BLAS threads give): the tables are the same on every machine."""
+    vocabulary = np.array(["alpha", "beta", "gamma"])
+    exact = np.array([[0.3, 0.3, 0.4], [0.5, 0.25, 0.25]])
+    noisy = exact.copy()
+    noisy[0, 1] += 1e-16
+    noisy[1, 2] += 1e-16
+    tables = [topic_terms(weights, vocabulary, 3) for weights in (exact, noisy)]
+    assert tables[0][["topic", "rank", "term", "frex_rank"]].equals(tables[1][["topic", "rank", "term", "frex_rank"]])
+    assert list(tables[1].loc[tables[1]["topic"] == 1, "term"]) == ["gamma", "alpha", "beta"]

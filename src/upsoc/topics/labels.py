@@ -11,14 +11,22 @@ import numpy as np
 import pandas as pd
 
 FREX_WEIGHT = 0.5
+# Ranks are taken on values rounded to this many decimals: ties must not be broken by the last
+# bits of a float, which differ with the BLAS build and its threads (then by vocabulary order).
+RANKING_DECIMALS = 12
 TOPIC_TERM_COLUMNS = ["topic", "rank", "term", "weight", "frex", "frex_rank"]
 REPRESENTATIVE_COLUMNS = ["topic", "rank", "unit_id", "article_id", "weight", "text"]
 ALIGNMENT_COLUMNS = ["topic", "concept", "units", "mean_weight", "lift"]
 SEEDED_TERM_COLUMNS = ["concept", "rank", "term", "weight", "is_cue"]
 
 
+def _descending(values: np.ndarray) -> np.ndarray:
+    """Indices from the highest value to the lowest, ties in index order."""
+    return np.argsort(-np.round(values, RANKING_DECIMALS), kind="stable")
+
+
 def _ecdf(values: np.ndarray) -> np.ndarray:
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(np.round(values, RANKING_DECIMALS), kind="stable")
     ranks = np.empty(len(values))
     ranks[order] = np.arange(1, len(values) + 1)
     return ranks / len(values)
@@ -34,7 +42,7 @@ def frex(topic_term: np.ndarray, weight: float = FREX_WEIGHT) -> np.ndarray:
 
 def ranked(scores: np.ndarray, weights: np.ndarray, n: int) -> list[int]:
     """The n terms of highest score among those with a positive weight in the topic."""
-    return [i for i in np.argsort(-scores, kind="stable") if weights[i] > 0][:n]
+    return [i for i in _descending(scores) if weights[i] > 0][:n]
 
 
 def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.DataFrame:
@@ -42,7 +50,7 @@ def topic_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> pd.Da
     rows = []
     for k, (weights, frex_scores) in enumerate(zip(topic_term, scores), start=1):
         frex_rank = np.empty(len(weights), dtype=int)
-        frex_rank[np.argsort(-frex_scores, kind="stable")] = np.arange(1, len(weights) + 1)
+        frex_rank[_descending(frex_scores)] = np.arange(1, len(weights) + 1)
         for rank, term in enumerate(ranked(weights, weights, n), start=1):
             rows.append({"topic": k, "rank": rank, "term": vocabulary[term], "weight": weights[term],
                          "frex": frex_scores[term], "frex_rank": frex_rank[term]})
@@ -67,7 +75,7 @@ def frex_terms(topic_term: np.ndarray, vocabulary: np.ndarray, n: int) -> list[l
 def representatives(theta: np.ndarray, units: pd.DataFrame, n: int) -> pd.DataFrame:
     rows = []
     for k in range(theta.shape[1]):
-        for rank, i in enumerate(np.argsort(-theta[:, k], kind="stable")[:n], start=1):
+        for rank, i in enumerate(_descending(theta[:, k])[:n], start=1):
             unit = units.iloc[i]
             rows.append({"topic": k + 1, "rank": rank, "unit_id": unit["unit_id"], "article_id": unit["article_id"],
                          "weight": theta[i, k], "text": unit["text"]})
