@@ -6,7 +6,7 @@ import hashlib
 import os
 import platform
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -35,9 +35,18 @@ class ReportInputs:
     inputs_to_hash: list[Path]
     languages: list[str]
     groupings: list[str]
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def path(self, *name: str) -> Path:
         return Path(self.named[layout.key(*name)])
+
+    def table(self, *name: str) -> pd.DataFrame:
+        """The named input table, read once however many sections show it; each caller gets its
+        own copy, so that no section sees another's edits."""
+        key = layout.key(*name)
+        if key not in self._tables:
+            self._tables[key] = read_tsv(self.path(key))
+        return self._tables[key].copy()
 
     def paths(self, *name: str) -> list[Path]:
         return [Path(p) for p in self.named[layout.key(*name)]]
@@ -105,9 +114,9 @@ def _paragraphs(sentence_tables: list[Path]) -> dict[str, pd.DataFrame]:
 
 def build_report(inputs: ReportInputs, site: Site) -> None:
     home = site.index.parent
-    summary = read_tsv(inputs.path("summary"))
-    removed = read_tsv(inputs.path("removed"))
-    coded = read_tsv(inputs.path("coded"))
+    summary = inputs.table("summary")
+    removed = inputs.table("removed")
+    coded = inputs.table("coded")
     _article_pages(inputs, site, coded, summary, removed)
     topic_sections = [_topic_pages(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
     _sentence_pages(inputs, site, coded)
@@ -134,27 +143,27 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
 
 
 def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> str:
-    prevalence = read_tsv(inputs.path("concept_prevalence"))
+    prevalence = inputs.table("concept_prevalence")
     concepts = list(dict.fromkeys(prevalence["concept"]))
-    quotes = findings.Quotes(coded, read_tsv(inputs.path("sheet")), concepts)
-    by_grouping = findings.concept_findings(read_tsv(inputs.path("concept_differences")), prevalence, quotes,
+    quotes = findings.Quotes(coded, inputs.table("sheet"), concepts)
+    by_grouping = findings.concept_findings(inputs.table("concept_differences"), prevalence, quotes,
                                             inputs.groupings)
-    models = {scope: findings.TopicTables(*(read_tsv(inputs.path("topics", scope.name, t)) for t in ("labels", "concepts")))
+    models = {scope: findings.TopicTables(*(inputs.table("topics", scope.name, t) for t in ("labels", "concepts")))
               for scope in layout.topic_scopes(inputs.languages)}
-    themes, effects = findings.topic_findings(models, read_tsv(inputs.path("topic_effects")), inputs.groupings)
+    themes, effects = findings.topic_findings(models, inputs.table("topic_effects"), inputs.groupings)
     seeded = findings.seeded_findings(
-        {language: read_tsv(inputs.path("seeded", language, "agreement")) for language in inputs.languages},
-        {language: read_tsv(inputs.path("seeded", language, "terms")) for language in inputs.languages},
+        {language: inputs.table("seeded", language, "agreement") for language in inputs.languages},
+        {language: inputs.table("seeded", language, "terms") for language in inputs.languages},
     )
-    limits = findings.limits(prevalence, read_tsv(inputs.path(layout.key("validation", "scores"))),
-                             read_tsv(inputs.path(layout.key("validation", "agreement"))), inputs.groupings)
+    limits = findings.limits(prevalence, inputs.table("validation", "scores"),
+                             inputs.table("validation", "agreement"), inputs.groupings)
     return findings_section(by_grouping, themes, effects, seeded, limits, site.links(site.index.parent))
 
 
 def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:
     """A concordance page per concept of the codebook, and the page of every sentence."""
-    coverage = read_tsv(inputs.path("coverage"))
-    kinds = read_tsv(inputs.path("concept_prevalence")).drop_duplicates("concept").set_index("concept")["kind"]
+    coverage = inputs.table("coverage")
+    kinds = inputs.table("concept_prevalence").drop_duplicates("concept").set_index("concept")["kind"]
     carried = coded["concepts"].map(lambda cell: set(parse_concepts(cell)))
     links = site.links(site.concepts)
     for concept in dict.fromkeys(coverage["concept"]):
@@ -167,7 +176,7 @@ def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> No
 
 def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summary: pd.DataFrame,
                    removed: pd.DataFrame) -> None:
-    sheet = read_tsv(inputs.path("sheet")).set_index("id", drop=False)
+    sheet = inputs.table("sheet").set_index("id", drop=False)
     paragraphs = _paragraphs(inputs.paths("sentences"))
     no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
     for article_id in summary["article_id"]:
@@ -183,7 +192,7 @@ def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summar
 
 def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> str:
     """Writes a page per topic of the model; returns the model's section of the overview."""
-    tables = {name: read_tsv(inputs.path("topics", scope.name, name)) for name in layout.REPORT_TOPIC_TABLES}
+    tables = {name: inputs.table("topics", scope.name, name) for name in layout.REPORT_TOPIC_TABLES}
     labels, terms, reps, concepts = (tables[name] for name in ("labels", "topics", "representatives", "concepts"))
     label = f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
     for topic in labels["topic"]:
@@ -214,7 +223,7 @@ def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: 
 
 
 def _codebook_section(inputs: ReportInputs, concept_link: Callable[[str], str]) -> str:
-    coverage = read_tsv(inputs.path("coverage"))
+    coverage = inputs.table("coverage")
     wide = coverage.pivot(index="concept", columns="language", values="sentences_matched")
     wide = wide.reindex(list(dict.fromkeys(coverage["concept"]))).reset_index()
     return (
@@ -228,9 +237,9 @@ def _codebook_section(inputs: ReportInputs, concept_link: Callable[[str], str]) 
 def _validation_section(inputs: ReportInputs) -> str:
     """The instrument against each annotation study: the test split (never tuned on) beside the
     development split, the coders' own agreement with the reference, alpha, and confusions."""
-    scores = read_tsv(inputs.path(layout.key("validation", "scores")))
-    alphas = read_tsv(inputs.path(layout.key("validation", "agreement")))
-    confusions = read_tsv(inputs.path(layout.key("validation", "confusions")))
+    scores = inputs.table("validation", "scores")
+    alphas = inputs.table("validation", "agreement")
+    confusions = inputs.table("validation", "confusions")
     summary = scores[scores["measure"].isin(["micro", "advice"])]
     summary = summary[["study", "split", "coding", "measure", "language", "sentences", "precision", "recall", "f1",
                        "f1_low", "f1_high", "accuracy", "accuracy_low", "accuracy_high"]]
@@ -270,9 +279,9 @@ def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link
 
 
 def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]) -> str:
-    divergence = read_tsv(inputs.path("divergence"))
-    effects = read_tsv(inputs.path("topic_effects"))
-    prevalence = read_tsv(inputs.path("concept_prevalence"))
+    divergence = inputs.table("divergence")
+    effects = inputs.table("topic_effects")
+    prevalence = inputs.table("concept_prevalence")
     groups = prevalence[prevalence["grouping"] != "article"].drop_duplicates(["grouping", "group"])
     parts = ['<h2 id="comparisons">Comparisons</h2>',
              "<p>95% bootstrap intervals; <code>resampling</code> says whether articles (groups of at least "
@@ -282,16 +291,16 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
     for grouping in inputs.groupings:
         parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
         parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
-    parts.append(_corrected_differences(read_tsv(inputs.path("concept_differences"))))
+    parts.append(_corrected_differences(inputs.table("concept_differences")))
     parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
     parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
     parts.append("<h3>Translation pairs</h3><p>The same text in two languages should get the same concept profile and "
                  "topic mixture: divergence (0 = identical) and the share of other articles of the second language that "
                  "are closer to the first than its translation is (0 = the translation is the closest).</p>"
-                 + table(read_tsv(inputs.path("parallel_pairs"))))
+                 + table(inputs.table("parallel_pairs")))
     for lang in inputs.languages:
-        keyness = read_tsv(inputs.path("keyness", lang))
+        keyness = inputs.table("keyness", lang)
         parts.append(figure(figure_link(layout.KEYNESS_FIGURE.format(language=lang)), f"Keyness ({lang})"))
         top = keyness.groupby(["grouping", "group_a", "group_b"], sort=False).head(10)
         parts.append(f"<h3>Keyness ({lang}), top terms per comparison</h3>" + table(top.assign(language=lang), language_columns=frozenset({"term"})))
@@ -315,7 +324,7 @@ def _corrected_differences(differences: pd.DataFrame) -> str:
 
 
 def _tactics_section(inputs: ReportInputs, article_link: Callable[[str], str]) -> str:
-    tactics = read_tsv(inputs.path("tactics"))
+    tactics = inputs.table("tactics")
     quoted = tactics[tactics["rank"] != "0"]
     return ('<h2 id="tactics">Tactics with quotes</h2><p>Share of advice sentences carrying each tactic, per group and '
             "language, with the most representative advice sentences.</p>"
