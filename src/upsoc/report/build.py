@@ -310,9 +310,8 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
 def _corrected_differences(differences: pd.DataFrame) -> str:
     """Pairwise differences whose raw interval excludes zero, beside the error-corrected ones."""
     pairwise = differences[differences["comparison"] == "pairwise"].copy()
-    excludes_zero = lambda low, high: (pd.to_numeric(low, errors="coerce") > 0) | (pd.to_numeric(high, errors="coerce") < 0)
-    raw = excludes_zero(pairwise["low"], pairwise["high"])
-    corrected = excludes_zero(pairwise["corrected_low"], pairwise["corrected_high"])
+    raw = findings.excludes_zero(pairwise["low"], pairwise["high"])
+    corrected = findings.excludes_zero(pairwise["corrected_low"], pairwise["corrected_high"])
     pairwise["after_correction"] = np.select(
         [pairwise["difference_corrected"] == "", corrected], ["no error rates", "holds"], "disappears")
     shown = pairwise[raw][["grouping", "group_a", "group_b", "concept", "difference", "low", "high",

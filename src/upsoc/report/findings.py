@@ -120,8 +120,11 @@ def _number(cell) -> float:
     return float(cell) if str(cell) != "" else np.nan
 
 
-def _beyond(low, high) -> bool:
-    return _number(low) > 0 or _number(high) < 0
+def excludes_zero(low, high):
+    """Whether an interval given as table cells (empty: undefined) lies on one side of zero;
+    for a pair of cells or, element-wise, for two columns."""
+    low, high = pd.to_numeric(low, errors="coerce"), pd.to_numeric(high, errors="coerce")
+    return (low > 0) | (high < 0)
 
 
 class Quotes:
@@ -159,10 +162,10 @@ def concept_findings(differences: pd.DataFrame, prevalence: pd.DataFrame, quotes
         kept, disappearing = [], []
         for r in rows.itertuples():
             has_corrected = r.difference_corrected != ""
-            if has_corrected and _beyond(r.low, r.high) and not _beyond(r.corrected_low, r.corrected_high):
+            if has_corrected and excludes_zero(r.low, r.high) and not excludes_zero(r.corrected_low, r.corrected_high):
                 disappearing.append((r.group_a, r.group_b, r.concept))
             low, high = (r.corrected_low, r.corrected_high) if has_corrected else (r.low, r.high)
-            if not _beyond(low, high):
+            if not excludes_zero(low, high):
                 continue
             if has_corrected:
                 share_a = _number(corrected_share[(grouping, r.group_a, r.concept)])
@@ -263,7 +266,7 @@ def topic_findings(models: Mapping[layout.TopicScope, TopicTables], effects: pd.
     found = []
     pairwise = effects[effects["comparison"] == "pairwise"]
     for grouping in ordered_groupings(groupings):
-        rows = [r for r in pairwise[pairwise["grouping"] == grouping].itertuples() if _beyond(r.low, r.high)]
+        rows = [r for r in pairwise[pairwise["grouping"] == grouping].itertuples() if excludes_zero(r.low, r.high)]
         rows.sort(key=lambda r: -abs(float(r.effect)))
         found += [TopicEffect(grouping, r.group_a, r.group_b, str(r.topic), terms.get((layout.CROSSLINGUAL.name, str(r.topic)), ()),
                               Interval(float(r.effect), float(r.low), float(r.high))) for r in rows]
