@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 
 import pandas as pd
 import pytest
+import yaml
 from conftest import snakemake
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -159,6 +160,8 @@ def test_a_concordance_filter_and_the_search_return_the_expected_sentences(first
     rows = carried[carried["concept"] == concept]
     language = sorted(set(rows["language"]))[0]
     browser.get((report / "concepts" / f"{concept}.html").as_uri())
+    definition = yaml.safe_load((first_run / "data" / "codebook.yaml").read_text(encoding="utf-8"))["concepts"][concept]["definition"]
+    assert browser.find_element(By.CSS_SELECTOR, "p.definition").text == "Definition. " + " ".join(definition.split())
     assert len(visible_sentences(browser)) == len(rows)
     Select(browser.find_element(By.CSS_SELECTOR, "select[data-field=language]")).select_by_value(language)
     expected = rows[rows["language"] == language]

@@ -87,6 +87,7 @@ rule report_html:
         config=config,
         languages=CORPUS_LANGUAGES,
         groupings=GROUPINGS,
+        definitions={concept.id: concept.definition for concept in CODEBOOK.concepts},
         code=code("report_html.py"),
     log:
         "logs/report_html.log",

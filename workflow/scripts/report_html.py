@@ -15,6 +15,7 @@ with rule_log(snakemake.log[0]):
             inputs_to_hash=[Path(p) for p in hashed],
             languages=list(snakemake.params.languages),
             groupings=list(snakemake.params.groupings),
+            definitions=dict(snakemake.params.definitions),
         ),
         Site(index=Path(output.index), articles=Path(output.articles), topics=Path(output.topics),
              concepts=Path(output.concepts), search=Path(output.search)),

@@ -35,6 +35,7 @@ class ReportInputs:
     inputs_to_hash: list[Path]
     languages: list[str]
     groupings: list[str]
+    definitions: Mapping[str, str] = field(default_factory=dict)  # concept id -> the codebook's definition
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def path(self, *name: str) -> Path:
@@ -167,7 +168,7 @@ def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> No
     carried = coded["concepts"].map(lambda cell: set(parse_concepts(cell)))
     links = site.links(site.concepts)
     for concept in dict.fromkeys(coverage["concept"]):
-        write_text(concept_page(concept, kinds.get(concept, ""), coded[carried.map(lambda found: concept in found)],
+        write_text(concept_page(concept, kinds.get(concept, ""), inputs.definitions.get(concept, ""), coded[carried.map(lambda found: concept in found)],
                                 site.nav(site.concepts), links.sentence, links.concept),
                    site.concept(concept))
     links = site.links(site.search.parent)

@@ -77,12 +77,13 @@ def _sentence_table(rows: pd.DataFrame, second_column: str, body: str) -> str:
     return f'<div class="table-box"><table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
-def concept_page(concept: str, kind: str, sentences: pd.DataFrame, nav: Nav,
+def concept_page(concept: str, kind: str, definition: str, sentences: pd.DataFrame, nav: Nav,
                  article_link: Callable[[str, str], str], concept_link: Callable[[str], str]) -> str:
     """Every sentence carrying `concept` (coded sentences, in corpus order), by language.
     article_link: (article, sentence) -> the link to the sentence from this page."""
     counts = ", ".join(f"{language}: {len(part)}" for language, part in sentences.groupby("language", sort=True))
-    intro = (f"<p>A {escape(kind)} of the codebook. {len(sentences)} sentences carry it ({escape(counts) or 'none'}). "
+    defined = f'<p class="definition"><b>Definition.</b> {escape(definition)}</p>' if definition else ""
+    intro = defined + (f"<p>A {escape(kind)} of the codebook. {len(sentences)} sentences carry it ({escape(counts) or 'none'}). "
              "The words that matched are marked (a cue matched through its lemma is listed beside the sentence); "
              "<em>frame term only</em>: the frame's own term is the only evidence, so the frame comparison does not "
              "count the sentence. Links go to the sentence in its article.</p>")
