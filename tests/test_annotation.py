@@ -69,7 +69,7 @@ def test_every_sampled_article_is_in_exactly_one_split(seed):
 # --- agreement, study folders and the instrument's scores -----------------------------------
 
 from upsoc.annotation.agreement import agreement, alpha  # noqa: E402
-from upsoc.annotation.instrument import confusions, scores_with_intervals  # noqa: E402
+from upsoc.annotation.instrument import confusions, cue_precision, scores_with_intervals  # noqa: E402
 from upsoc.annotation.sheets import StudyError  # noqa: E402
 from upsoc.annotation.study import load_study, validation_tables  # noqa: E402
 from upsoc.tsv import read_tsv, write_tsv  # noqa: E402
@@ -157,6 +157,29 @@ def test_intervals_cover_the_point_estimate_on_real_sized_samples():
     micro, advice = table.loc[("micro", "all", "")], table.loc[("advice", "all", "")]
     assert float(micro["f1_low"]) < micro["f1"] < float(micro["f1_high"])
     assert float(advice["accuracy_low"]) < advice["accuracy"] < float(advice["accuracy_high"])
+
+
+def test_cue_precision_counts_each_cue_against_the_reference_outside_the_test_split():
+    rows = [
+        # (split, text's cues, reference concepts)
+        ("dev", "follow_up=follow up", "follow_up"),
+        ("dev", "follow_up=follow up|thank-you note", ""),
+        ("dev", "follow_up=thank-you note; seek_advice=ask for advice", "seek_advice"),
+        ("dev", "", "follow_up"),
+        ("test", "follow_up=follow up", ""),
+    ]
+    sentences = pd.DataFrame([{"study": "gold", "split": split, "language": "en", "cues": cues, "reference_concepts": reference}
+                              for split, cues, reference in rows])
+    table = cue_precision(sentences).set_index(["concept", "cue"])
+    assert list(table.index) == [("follow_up", "follow up"), ("follow_up", "thank-you note"), ("seek_advice", "ask for advice")]
+    follow_up = table.loc[("follow_up", "follow up")]
+    # the test sentence, where it fired wrongly, is not counted
+    assert (follow_up["fires"], follow_up["right"], follow_up["precision"]) == (2, 1, 0.5)
+    # alone: the firings where no other cue gave the concept
+    assert (follow_up["alone"], follow_up["alone_right"]) == (1, 1)
+    note = table.loc[("follow_up", "thank-you note")]
+    assert (note["fires"], note["right"], note["alone"], note["alone_right"]) == (2, 0, 1, 0)
+    assert set(cue_precision(sentences[sentences["split"] == "test"]).columns) == set(table.reset_index().columns)
 
 
 def test_upsoc_annotate_writes_a_study_and_refuses_to_overwrite_one(tmp_path, monkeypatch, capsys):

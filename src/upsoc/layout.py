@@ -42,7 +42,7 @@ CODED_ARTICLE = f"{RESULTS}/coding/articles/{{article}}.tsv"
 CODED = f"{RESULTS}/coding/sentences.tsv"
 COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
 # The instrument against the annotation studies of data/validation/ (upsoc.annotation.study)
-VALIDATION_TABLES = ("scores", "agreement", "confusions", "sentences")
+VALIDATION_TABLES = ("scores", "agreement", "confusions", "sentences", "cues")
 VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
 STUDY_TOKENS = f"{RESULTS}/validation/study_tokens.tsv"
 

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from upsoc.annotation.instrument import cue_precision
 from upsoc.annotation.study import items_to_code, load_study, validation_tables
 from upsoc.coding.advice import AdviceDetector
 from upsoc.coding.matcher import CueMatcher
@@ -33,4 +34,6 @@ with rule_log(snakemake.log[0]):
         tables.append(validation_tables(study, instrument, concepts, snakemake.params.replicates, snakemake.params.random_state))
     for table in ("scores", "agreement", "confusions"):
         write_tsv(pd.concat([t[table] for t in tables], ignore_index=True), snakemake.output[table])
-    write_tsv(pd.concat(sentences, ignore_index=True), snakemake.output.sentences)
+    sentences = pd.concat(sentences, ignore_index=True)
+    write_tsv(sentences, snakemake.output.sentences)
+    write_tsv(cue_precision(sentences), snakemake.output.cues)

@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 
 from ..coding.validation import DIGITS, score
-from ..tables import concept_indicators
+from ..tables import concept_indicators, parse_concepts, parse_cues
+from .sample import TEST_SPLIT
 
+CUE_PRECISION_COLUMNS = ["study", "split", "language", "concept", "cue", "fires", "right", "precision", "alone", "alone_right"]
 INTERVAL_COLUMNS = ["precision_low", "precision_high", "recall_low", "recall_high", "f1_low", "f1_high",
                     "accuracy_low", "accuracy_high"]
 
@@ -85,3 +87,29 @@ def confusions(gold: pd.DataFrame, predicted: pd.DataFrame, concept_ids: list[st
             for i in range(len(concept_ids)) for j in range(len(concept_ids)) if counts[i, j] > 0]
     table = pd.DataFrame(rows, columns=["gold_concept", "coded_as", "sentences"])
     return table.sort_values(["sentences", "gold_concept", "coded_as"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def cue_precision(sentences: pd.DataFrame) -> pd.DataFrame:
+    """How often each cue fired on the studies' sentences outside the test split, and how often
+    the reference has its concept there: what an edit of the codebook is judged on. `alone`
+    counts the firings where no other cue gave the concept, i.e. what the cue adds by itself.
+    The test split is left out so that it is never tuned on.
+
+    sentences: one row per study sentence with `study`, `split`, `language`, `cues` (the
+    coding's "concept=cue|cue; …") and `reference_concepts`."""
+    counts: dict[tuple, list[int]] = {}
+    for row in sentences[sentences["split"] != TEST_SPLIT].to_dict(orient="records"):
+        reference = set(parse_concepts(row["reference_concepts"]))
+        for concept, cues in parse_cues(row["cues"]).items():
+            for cue in cues:
+                tally = counts.setdefault((row["study"], row["split"], row["language"], concept, cue), [0, 0, 0, 0])
+                right, alone = concept in reference, len(cues) == 1
+                tally[0] += 1
+                tally[1] += right
+                tally[2] += alone
+                tally[3] += alone and right
+    rows = [(*key, fires, right, round(right / fires, DIGITS), alone, alone_right)
+            for key, (fires, right, alone, alone_right) in counts.items()]
+    table = pd.DataFrame(rows, columns=CUE_PRECISION_COLUMNS)
+    return table.sort_values(["study", "split", "language", "concept", "fires", "cue"],
+                             ascending=[True, True, True, True, False, True], kind="stable").reset_index(drop=True)

@@ -69,6 +69,9 @@ def draw_sample(sentences: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return sample[SAMPLE_COLUMNS]
 
 
+DEV_SPLIT, TEST_SPLIT = "dev", "test"
+
+
 def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev_only: set[str] = frozenset()) -> dict[str, str]:
     """{article_id: "dev" | "test"}. `pairs` maps an article to its translation's id.
 
@@ -84,7 +87,7 @@ def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev
                 groups[member] = merged
     unique = sorted({tuple(sorted(g)) for g in groups.values()})
     counts = sample.groupby(["article_id", "language"]).size()
-    filled = {"dev": pd.Series(dtype=int), "test": pd.Series(dtype=int)}
+    filled = {DEV_SPLIT: pd.Series(dtype=int), TEST_SPLIT: pd.Series(dtype=int)}
     assignment: dict[str, str] = {}
     rng = np.random.default_rng(seed)
     order = [unique[i] for i in rng.permutation(len(unique))]
@@ -92,7 +95,7 @@ def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev
         sizes = counts[counts.index.get_level_values(0).isin(members)].groupby(level=1).sum()
         load = {split: sum(filled[split].get(lang, 0) for lang in sizes.index) for split in filled}
         # a tie in the group's languages goes to the split with fewer sentences in all, then to dev
-        split = "dev" if set(members) & set(dev_only) else min(filled, key=lambda s: (load[s], filled[s].sum(), s == "test"))
+        split = DEV_SPLIT if set(members) & set(dev_only) else min(filled, key=lambda s: (load[s], filled[s].sum(), s == TEST_SPLIT))
         filled[split] = filled[split].add(sizes, fill_value=0)
         assignment.update({member: split for member in members})
     return dict(sorted(assignment.items()))

@@ -23,6 +23,9 @@ from .concordance import concept_page, search_page
 from .overview import Links, findings_section, how_to_read
 from .pages import Nav, article_page, figure, page, table, topic_page
 
+# a cue shown as contradicted by the reference needs at least this many firings
+MISFIRING_CUE_FIRES = 3
+
 PACKAGES = ["snakemake", "pandas", "numpy", "scipy", "scikit-learn", "seaborn", "matplotlib", "jieba", "hazm",
             "nltk", "simplemma", "stopwordsiso", "trafilatura", "charset-normalizer", "arabic-reshaper", "python-bidi", "upsoc"]
 
@@ -241,6 +244,8 @@ def _validation_section(inputs: ReportInputs) -> str:
     scores = inputs.table("validation", "scores")
     alphas = inputs.table("validation", "agreement")
     confusions = inputs.table("validation", "confusions")
+    cues = inputs.table("validation", "cues")
+    misfiring = cues[(cues["fires"].astype(int) >= MISFIRING_CUE_FIRES) & (cues["precision"].astype(float) < 0.5)]
     summary = scores[scores["measure"].isin(["micro", "advice"])]
     summary = summary[["study", "split", "coding", "measure", "language", "sentences", "precision", "recall", "f1",
                        "f1_low", "f1_high", "accuracy", "accuracy_low", "accuracy_high"]]
@@ -261,6 +266,12 @@ def _validation_section(inputs: ReportInputs) -> str:
         table(per_concept[["study", "split", "concept", "support", "predicted", "precision", "recall", "f1", "f1_low", "f1_high"]]),
         "<h3>Concepts most often confused (a reference concept missed where another was coded)</h3>",
         table(confusions.groupby(["study", "split"], sort=False).head(10)),
+        "<h3>Cues the reference contradicts</h3>"
+        f"<p>Cues right on fewer than half of their {MISFIRING_CUE_FIRES} or more firings on studies' sentences outside "
+        "the test split (<code>alone</code>: firings where no other cue gave the concept): the first candidates for a "
+        f"context condition or removal. Every cue's counts are in <code>{escape(str(inputs.path('validation', 'cues')))}</code>; "
+        "the test split is left out of it, so that it is never tuned on.</p>",
+        table(misfiring[["study", "split", "language", "concept", "cue", "fires", "right", "precision", "alone", "alone_right"]]),
     ]
     return "".join(parts)
 

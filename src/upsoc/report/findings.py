@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .. import layout
+from ..annotation.sample import TEST_SPLIT
 from ..compare.groups import group_labels
 from ..compare.prevalence import FRAME, FRAME_INCLUSIVE, indicator_matrix
 from ..compare.tactics import most_representative
@@ -194,14 +195,14 @@ def limits(prevalence: pd.DataFrame, scores: pd.DataFrame, agreement: pd.DataFra
     groups = [GroupSize(r.grouping, r.group, int(r.articles), int(r.sentences), r.resampling) for r in sizes.itertuples()]
     micro = scores[(scores["measure"] == "micro") & (scores["language"] == "all")]
     # the test split first: only it measures the instrument on text it was never tuned on
-    micro = micro.assign(dev=micro["split"] != "test").sort_values(["dev", "study", "split"], kind="stable")
+    micro = micro.assign(dev=micro["split"] != TEST_SPLIT).sort_values(["dev", "study", "split"], kind="stable")
 
     def f1(rows):
         return [Score(r.study, r.split, r.coding, float(r.f1), _number(r.f1_low), _number(r.f1_high)) for r in rows.itertuples()]
 
     pooled = agreement[(agreement["concept"] == "pooled") & (agreement["language"] == "all")
                        & (agreement["coding_a"] == "coder_a") & (agreement["coding_b"] == "coder_b")]
-    pooled = pooled.assign(dev=pooled["split"] != "test").sort_values(["dev", "study", "split"], kind="stable")
+    pooled = pooled.assign(dev=pooled["split"] != TEST_SPLIT).sort_values(["dev", "study", "split"], kind="stable")
     return Limits(
         groups,
         f1(micro[micro["coding"] == "instrument"]),
