@@ -59,7 +59,8 @@ def test_a_malformed_cue_is_refused_with_its_path(tmp_path):
 
 
 def cue_table(rows):
-    return pd.DataFrame([dict(zip(CUE_COLUMNS, r)) for r in rows])
+    """Rows of the compiled cue table; a row without `require_window` requires its words anywhere."""
+    return pd.DataFrame([dict(zip(CUE_COLUMNS, (*r, 0)[: len(CUE_COLUMNS)])) for r in rows])
 
 
 def test_chinese_cues_match_whole_tokens_only():
@@ -74,6 +75,35 @@ def test_chinese_cues_match_whole_tokens_only():
     assert matcher(["他", "去", "印度"], ["他", "去", "印度"]) == {"place": ["印度"]}
     # the cue is found across a different segmentation of the same characters
     assert matcher(["要", "帮助", "他人"], ["要", "帮助", "他人"]) == {"help": ["帮助他人"]}
+
+
+def test_required_words_can_be_limited_to_a_window_around_the_cue():
+    rank = "senior|rank|level"
+    matcher = CueMatcher(cue_table([
+        ("status_hierarchy", "theme", "executive", "executive", "executive", "", rank, 2, 0, 3),
+        ("status_hierarchy", "theme", "boss", "boss", "boss", "", rank, 2, 0, 0),
+    ]), "en")
+    near = "ask an executive two levels above you".split()
+    far = "the executive asked for a status report on the project before the senior review".split()
+    assert matcher(near, near) == {}  # "levels" is not the lemma-less form "level"
+    assert matcher(near, "ask an executive two level above you".split()) == {"status_hierarchy": ["executive"]}
+    assert matcher(far, far) == {}
+    # without a window, a rank word anywhere in the sentence is enough
+    far_boss = [w if w != "executive" else "boss" for w in far]
+    assert matcher(far_boss, far_boss) == {"status_hierarchy": ["boss"]}
+    # in Chinese, the window counts tokens on either side of the cue
+    zh = CueMatcher(cue_table([("status_hierarchy", "theme", "老板", "老板", "老板", "", "级别", 2, 0, 2)]), "zh")
+    assert zh(["比", "你", "级别", "高", "的", "老板"], ["比", "你", "级别", "高", "的", "老板"]) == {}
+    assert zh(["级别", "高", "老板"], ["级别", "高", "老板"]) == {"status_hierarchy": ["老板"]}
+
+
+def test_a_window_on_required_words_needs_required_words(tmp_path):
+    data = yaml.safe_load((ROOT / "data" / "codebook.yaml").read_text(encoding="utf-8"))
+    data["concepts"]["status_hierarchy"]["cues"]["en"].append({"cue": "executive", "require_window": 3})
+    path = tmp_path / "codebook.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="concepts/status_hierarchy/cues/en/.*executive"):
+        load_codebook(path, load_schema(CODEBOOK_SCHEMA))
 
 
 def test_context_conditions_disambiguate(coders):

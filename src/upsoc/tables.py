@@ -22,7 +22,7 @@ AUDIT_COLUMNS = ["article_id", "rule", "start", "end", "text"]
 # layout.SENTENCES
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text", "tokens", "lemmas", "stopword_flags"]
 # layout.CUES and layout.ADVICE: the compiled codebook
-CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact"]
+CUE_COLUMNS = ["concept", "kind", "cue", "tokens", "lemmas", "exclude_near", "require_near", "window", "exact", "require_window"]
 ADVICE_COLUMNS = ["kind", "marker", "tokens"]
 # layout.CODED_ARTICLE and layout.CODED
 CODED_COLUMNS = [

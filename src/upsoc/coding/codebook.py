@@ -35,6 +35,8 @@ class Cue:
     require_near: tuple[str, ...] = ()
     window: int = DEFAULT_WINDOW
     exact: bool = False
+    # require_near within this many tokens of the cue; 0: anywhere in the sentence
+    require_window: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _cue(entry) -> Cue:
         tuple(entry.get("require_near", ())),
         entry.get("window", DEFAULT_WINDOW),
         entry.get("exact", False),
+        entry.get("require_window", 0),
     )
 
 
@@ -145,6 +148,7 @@ def compile_cues(codebook: Codebook, language: str, tokenizer, normalizer: Calla
                 "require_near": context(cue.require_near),
                 "window": cue.window,
                 "exact": int(cue.exact),
+                "require_window": cue.require_window,
             }
         )
     return pd.DataFrame(rows, columns=CUE_COLUMNS)

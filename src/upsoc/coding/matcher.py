@@ -9,9 +9,10 @@
 
 A cue with `exclude_near` does not match when one of those words stands within `window`
 tokens of it (网络 next to 上 is "online", not networking); a cue with `require_near` only
-matches when one of those words is somewhere in the same sentence; an `exact` cue matches its
-written form only, never a lemma. In Chinese, context words are looked for as characters in
-the neighbouring tokens, since jieba may glue a context character to the next word.
+matches when one of those words is in the same sentence, or within `require_window` tokens of
+it when that is set; an `exact` cue matches its written form only, never a lemma. In Chinese,
+context words are looked for as characters in the neighbouring tokens, since jieba may glue a
+context character to the next word.
 
 Only the cues that could start at one of the sentence's words are tried: those whose first
 token or lemma is among the sentence's (en, fa), or whose first character begins one of its
@@ -40,6 +41,7 @@ class CompiledCue:
     require_near: tuple[tuple[str, ...], ...]
     window: int
     exact: bool
+    require_window: int  # 0: the required words may stand anywhere in the sentence
 
 
 def _forms(field: str) -> tuple[tuple[str, ...], ...]:
@@ -68,6 +70,13 @@ def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[
     return spans
 
 
+def _around(tokens: list[str], lemmas: list[str], start: int, end: int, window: int) -> tuple[list[str], list[str]]:
+    """The tokens and lemmas within `window` of the span start:end, with a separator where the
+    span was, so that a context word is never found across it."""
+    lo, hi = max(0, start - window), end + window
+    return tokens[lo:start] + ["\u0000"] + tokens[end:hi], lemmas[lo:start] + ["\u0000"] + lemmas[end:hi]
+
+
 @dataclass(frozen=True)
 class Evidence:
     concepts: dict[str, list[str]]  # concept -> the cues that matched, in the cue table's order
@@ -86,6 +95,7 @@ class CueMatcher:
             CompiledCue(
                 row["concept"], row["cue"], tuple(row["tokens"].split()), tuple(row["lemmas"].split()),
                 _forms(row["exclude_near"]), _forms(row["require_near"]), int(row["window"]), bool(int(row["exact"])),
+                int(row["require_window"]),
             )
             for row in cues.to_dict(orient="records")
         ]
@@ -126,10 +136,9 @@ class CueMatcher:
             if cue.require_near and not self._present(cue.require_near, tokens, lemmas):
                 continue
             for start, end in self._occurrences(tokens, lemmas, cue.tokens, cue.lemmas, cue.exact):
-                lo, hi = max(0, start - cue.window), end + cue.window
-                near_tokens = tokens[lo:start] + ["\u0000"] + tokens[end:hi]
-                near_lemmas = lemmas[lo:start] + ["\u0000"] + lemmas[end:hi]
-                if cue.exclude_near and self._present(cue.exclude_near, near_tokens, near_lemmas):
+                if cue.exclude_near and self._present(cue.exclude_near, *_around(tokens, lemmas, start, end, cue.window)):
+                    continue
+                if cue.require_window and not self._present(cue.require_near, *_around(tokens, lemmas, start, end, cue.require_window)):
                     continue
                 yield cue, start, end
 
