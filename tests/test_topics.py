@@ -23,6 +23,7 @@ from upsoc.compare.seeded import seeded_agreement
 from upsoc.languages import profile
 from upsoc.tokenize import persian_reader_form
 from upsoc.topics.metrics import diversity, npmi, topic_overlaps
+from upsoc.topics.seeded import SeededLDA
 from upsoc.topics.names import CapitalisedNames, JiebaNames, name_finders, person_names
 from upsoc.topics.units import build_units, cue_terms
 
@@ -208,6 +209,18 @@ def test_lazy_sweep_makes_only_the_refits_the_rule_needs(monkeypatch):
     selection, _, stabilities = sweep(Model, counts, replace(base, k=6))
     assert asked == [(4, 0), (6, 0), (8, 0), (6, 1), (6, 2)] and list(stabilities) == [6]
     assert selection["stability"].tolist()[1] == 0.5
+
+
+def test_seeded_model_reads_each_unit_as_its_words_in_column_order():
+    vocabulary = np.array(["a", "b", "c", "d"], dtype=object)
+    counts = csr_matrix(np.array([[0, 2, 0, 1], [0, 0, 0, 0], [3, 0, 1, 0], [0, 0, 0, 0]]))
+    words = SeededLDA({}, vocabulary, 2, 1)._words(counts)
+    assert words == [["b", "b", "d"], [], ["a", "a", "a", "c"], []]
+    units = english_article_units(limit=100)
+    vectorizer = make_vectorizer(len(units))
+    counts = vectorizer.fit_transform(units["terms"])
+    model = SeededLDA({}, vectorizer.get_feature_names_out(), 2, 1)
+    assert model._words(counts) == [list(np.repeat(model.vocabulary[row.indices], row.data)) for row in counts]
 
 
 def test_vectorized_lda_e_step_is_the_sparse_matrix_form_to_the_bit():
