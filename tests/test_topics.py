@@ -1,6 +1,8 @@
 """Topic models: units, coherence, diversity, stability, labels, and the cross-lingual model."""
 
 import math
+import re
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -12,14 +14,16 @@ from scipy.sparse import csr_matrix
 
 from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
-from upsoc.topics.fit import TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics, stability_note
-from upsoc.topics.models import VectorizedLDA, make_vectorizer
+from upsoc.topics.fit import (TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics, model_factory,
+                              stability_note, sweep)
+from upsoc.topics.models import TopicModel, VectorizedLDA, _dirichlet_expectation, _phi_weights, _row_products, make_vectorizer
 from upsoc.topics.labels import frex, topic_terms
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.seeded import seeded_agreement
 from upsoc.languages import profile
 from upsoc.tokenize import persian_reader_form
 from upsoc.topics.metrics import diversity, npmi, topic_overlaps
+from upsoc.topics.seeded import SeededLDA
 from upsoc.topics.names import CapitalisedNames, JiebaNames, name_finders, person_names
 from upsoc.topics.units import build_units, cue_terms
 
@@ -93,6 +97,169 @@ def test_k_selection_rule():
     assert choose_k(selection, settings(k=4)) == 4  # pinned
 
 
+ENGLISH_STOPWORDS = frozenset(
+    "the a an and or but of to in on for with at by from as is are was were be been being it its this that these "
+    "those you your we our they their he she his her i my me them us not no do does did have has had will would can "
+    "could should may might if so than then there here what which who when where how all any more most some such "
+    "about into out up down over just also very".split())
+
+
+def english_article_units(limit=400, words_per_unit=15):
+    """Units of real text: the shipped English articles' paragraphs, lower-cased words without
+    stopwords, cut into units of about `words_per_unit` words."""
+    sheet = pd.read_csv(ROOT / "data" / "articles.tsv", sep="\t", dtype=str, keep_default_na=False)
+    rows = []
+    for article, file in sheet.loc[sheet["language"] == "en", ["id", "file"]].itertuples(index=False):
+        text = (ROOT / "data" / "raw" / file).read_text(encoding="utf-8")
+        for paragraph in text.split("\n\n"):
+            words = [w for w in re.findall(r"[a-z]+", paragraph.lower()) if len(w) > 2 and w not in ENGLISH_STOPWORDS]
+            for start in range(0, len(words) - words_per_unit // 2, words_per_unit):
+                terms = " ".join(words[start:start + words_per_unit])
+                rows.append({"unit_id": f"{article}:{len(rows) + 1}-{len(rows) + 1}", "article_id": article,
+                             "terms": terms, "concepts": "", "text": terms})
+    return pd.DataFrame(rows).head(limit)
+
+
+class CountingFactory:
+    """A model factory that fits each (K, seed) once, remembers the fit, and records which
+    (K, seed) a sweep asked for."""
+
+    def __init__(self, make_model):
+        self.make_model, self.fits, self.asked = make_model, {}, []
+
+    def __call__(self, k, seed):
+        factory = self
+
+        class Cached:
+            def fit(self, counts):
+                factory.asked.append((k, seed))
+                if (k, seed) not in factory.fits:
+                    factory.fits[(k, seed)] = factory.make_model(k, seed).fit(counts)
+                return factory.fits[(k, seed)]
+
+        return Cached()
+
+
+@pytest.mark.parametrize("kind", ["lda", "nmf"])
+def test_lazy_sweep_chooses_what_the_full_sweep_chooses_on_real_text(kind):
+    units = english_article_units()
+    counts = make_vectorizer(len(units)).fit_transform(units["terms"])
+    factory = CountingFactory(model_factory(kind, None, {}, settings()))
+    base = settings(ks=[2, 3, 4, 6, 8, 10], stability_seeds=2)
+    full, _, full_stabilities = sweep(factory, counts, replace(base, full_sweep=True))
+    assert full["stability"].notna().all() and len(factory.asked) == 18
+    thresholds = sorted({*np.linspace(0, 1, 21), *full["stability"], *(full["stability"] + 1e-12), 1.01})
+    saved = set()
+    for threshold in thresholds:
+        factory.asked = []
+        chosen_settings = replace(base, min_stability=threshold)
+        lazy, _, lazy_stabilities = sweep(factory, counts, chosen_settings)
+        k = choose_k(full, chosen_settings)
+        assert choose_k(lazy, chosen_settings) == k, threshold
+        # what the lazy sweep computed is what the full sweep computed; the chosen K has all its refits
+        pd.testing.assert_frame_equal(lazy.drop(columns="stability"), full.drop(columns="stability"))
+        computed = lazy["stability"].notna()
+        assert lazy.loc[computed, "stability"].tolist() == full.loc[computed, "stability"].tolist()
+        np.testing.assert_array_equal(lazy_stabilities[k], full_stabilities[k])
+        assert set(lazy_stabilities) == set(lazy.loc[computed, "k"])
+        saved.add(18 - len(factory.asked))
+    # on this text, some thresholds need every refit (no K stable enough, close stabilities), others few
+    assert max(saved) >= 6
+
+
+def test_lazy_sweep_makes_only_the_refits_the_rule_needs(monkeypatch):
+    """Models whose topics are given per K and seed (0: the reference fit, 1 and 2: refits)."""
+    tops = {
+        4: {0: [[1], [2]], 1: [[1], [2]], 2: [[1], [2]]},  # lowest NPMI, stability 1
+        6: {0: [[3], [4]], 1: [[5], [6]], 2: [[3], [4]]},  # highest NPMI; its first refit finds nothing again
+        8: {0: [[7], [8]], 1: [[7], [8]], 2: [[7], [8]]},  # stability 1
+    }
+    npmis = {1: -0.5, 3: 0.2, 7: 0.1}  # by the first term of a reference fit's first topic
+    monkeypatch.setattr("upsoc.topics.fit.npmi", lambda top, counts: [npmis[top[0][0]]])
+    asked = []
+
+    class Model:
+        def __init__(self, k, seed):
+            self.k, self.seed = k, seed - base.random_state
+
+        def fit(self, counts):
+            asked.append((self.k, self.seed))
+            return self
+
+        def top_terms(self, n):
+            return tops[self.k][self.seed]
+
+    base = settings(ks=[4, 6, 8], stability_seeds=2)
+    counts = csr_matrix(np.ones((100, 10)))
+    # K=6 is visited first: after one refit its stability is at most 0.5 < 0.6, so it cannot be
+    # chosen; K=8 needs both refits to be known stable, and is chosen; K=4 is never refit
+    selection, _, stabilities = sweep(Model, counts, replace(base, min_stability=0.6))
+    assert choose_k(selection, base) == 8
+    assert asked == [(4, 0), (6, 0), (8, 0), (6, 1), (8, 1), (8, 2)]
+    assert selection["stability"].isna().tolist() == [True, True, False] and list(stabilities) == [8]
+    # nothing reaches 1.01: the most stable K is taken; K=4 ties K=8 at 1 and wins as the smaller,
+    # K=6 (at most 0.5 after one refit) cannot compete and keeps its second refit unmade
+    asked.clear()
+    selection, _, stabilities = sweep(Model, counts, replace(base, min_stability=1.01))
+    assert choose_k(selection, replace(base, min_stability=1.01)) == 4
+    assert sorted(asked) == [(4, 0), (4, 1), (4, 2), (6, 0), (6, 1), (8, 0), (8, 1), (8, 2)]
+    assert selection["stability"].tolist()[0] == 1.0 and np.isnan(selection["stability"].tolist()[1])
+    # a pinned K: only its refits
+    asked.clear()
+    selection, _, stabilities = sweep(Model, counts, replace(base, k=6))
+    assert asked == [(4, 0), (6, 0), (8, 0), (6, 1), (6, 2)] and list(stabilities) == [6]
+    assert selection["stability"].tolist()[1] == 0.5
+
+
+def test_seeded_model_reads_each_unit_as_its_words_in_column_order():
+    vocabulary = np.array(["a", "b", "c", "d"], dtype=object)
+    counts = csr_matrix(np.array([[0, 2, 0, 1], [0, 0, 0, 0], [3, 0, 1, 0], [0, 0, 0, 0]]))
+    words = SeededLDA({}, vocabulary, 2, 1)._words(counts)
+    assert words == [["b", "b", "d"], [], ["a", "a", "a", "c"], []]
+    units = english_article_units(limit=100)
+    vectorizer = make_vectorizer(len(units))
+    counts = vectorizer.fit_transform(units["terms"])
+    model = SeededLDA({}, vectorizer.get_feature_names_out(), 2, 1)
+    assert model._words(counts) == [list(np.repeat(model.vocabulary[row.indices], row.data)) for row in counts]
+
+
+def test_vectorized_lda_e_step_is_the_sparse_matrix_form_to_the_bit():
+    units = english_article_units(limit=200)
+    counts = csr_matrix(make_vectorizer(len(units)).fit_transform(units["terms"]), dtype=np.float64)
+    rng = np.random.default_rng(1)
+    dense = np.ascontiguousarray(rng.random((counts.shape[1], 5)))
+    weights = counts.copy()
+    weights.data = weights.data * rng.random(weights.nnz)
+    np.testing.assert_array_equal(_row_products(weights.indptr, weights.indices, weights.data, dense), weights @ dense)
+
+    class SparseMatrixLDA(VectorizedLDA):
+        """The E-step written with sparse matrices sliced and built at every update."""
+
+        def _update_block(self, X, gamma, beta, cal_sstats):
+            eps = np.finfo(np.float64).eps
+            exp_theta = np.exp(_dirichlet_expectation(gamma))
+            active = np.arange(X.shape[0])
+            for _ in range(self.max_doc_update_iter):
+                phi = _phi_weights(X[active], exp_theta[active], beta, eps)
+                updated = exp_theta[active] * (phi @ beta.T) + self.doc_topic_prior_
+                change = np.abs(updated - gamma[active]).mean(axis=1)
+                gamma[active] = updated
+                exp_theta[active] = np.exp(_dirichlet_expectation(updated))
+                active = active[change >= self.mean_change_tol]
+                if not active.size:
+                    break
+            stats = (_phi_weights(X, exp_theta, beta, eps).T @ exp_theta).T if cal_sstats else None
+            return gamma, stats
+
+    for k in (3, 7):
+        options = dict(n_components=k, doc_topic_prior=0.1, topic_word_prior=0.01, learning_method="batch",
+                       max_iter=50, evaluate_every=5, perp_tol=0.1, random_state=k)
+        fast, reference = VectorizedLDA(**options).fit(counts), SparseMatrixLDA(**options).fit(counts)
+        assert fast.n_iter_ == reference.n_iter_
+        np.testing.assert_array_equal(fast.components_, reference.components_)
+        np.testing.assert_array_equal(fast.transform(counts), reference.transform(counts))
+
+
 def themed_units(n, seed, themes, theme_words, article_of):
     """Units of ten words, each drawn from one theme's words (theme "a": a0, a1, …) in turn."""
     rng = np.random.default_rng(seed)
@@ -135,6 +302,26 @@ def test_lda_selection_finds_the_planted_number_of_topics():
     selection = fit_topics(synthetic_units(), "lda", settings(ks=[2, 3, 4], stability_seeds=2))["selection"]
     assert selection.loc[selection["chosen"] == 1, "k"].item() == 3
 
+
+
+@pytest.mark.parametrize("kind", ["lda", "nmf", "seeded"])
+def test_lazy_and_full_sweeps_give_the_same_tables(kind):
+    """Every table but `selection` is the same; there, the stabilities the lazy sweep did not
+    need are empty and the rest is the same."""
+    units = planted_units() if kind == "seeded" else synthetic_units()
+    base = settings(ks=[2, 3, 4], stability_seeds=2, gibbs_iterations=50)
+    cues = SEEDS if kind == "seeded" else None
+    for min_stability in (0.6, 1.01):  # a stable K chosen; none stable enough, the most stable chosen
+        lazy = fit_topics(units, kind, replace(base, min_stability=min_stability), cue_terms=cues)
+        full = fit_topics(units, kind, replace(base, min_stability=min_stability, full_sweep=True), cue_terms=cues)
+        assert lazy.keys() == full.keys()
+        for name in lazy:
+            if name != "selection":
+                pd.testing.assert_frame_equal(lazy[name], full[name])
+        computed = lazy["selection"]["stability"].notna()
+        pd.testing.assert_frame_equal(lazy["selection"][computed], full["selection"][computed])
+        pd.testing.assert_frame_equal(lazy["selection"].drop(columns="stability"), full["selection"].drop(columns="stability"))
+        assert full["selection"]["stability"].notna().all()
 
 
 @pytest.mark.parametrize("kind", ["lda", "nmf"])

@@ -97,7 +97,8 @@ def topic_settings(ks, k):
     """Settings for upsoc.topics.fit.TopicSettings: a model's Ks (and pinned K), and the rest
     of the `topics` config that every model shares."""
     topics = config["topics"]
-    shared = ("random_state", "stability_seeds", "min_stability", "max_fit_units", "seed_weight", "gibbs_iterations")
+    shared = ("random_state", "stability_seeds", "min_stability", "max_fit_units", "seed_weight", "gibbs_iterations",
+              "full_sweep")
     return {"ks": ks, "k": k, **{name: topics[name] for name in shared}}
 
 

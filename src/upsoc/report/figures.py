@@ -125,9 +125,11 @@ def topic_terms_figure(topics: pd.DataFrame, title: str, n_terms: int = 6):
 def selection_figure(selections: dict[str, pd.DataFrame], title: str):
     figure, axes = plt.subplots(1, 2, figsize=(8, 3))
     for model, table in selections.items():
-        table = table[table["k"] != ""].astype({"k": int, "npmi": float, "stability": float})
+        # stability is empty for the Ks whose refits the selection rule did not need
+        table = table[table["k"] != ""].astype({"k": int, "npmi": float})
+        stability = pd.to_numeric(table["stability"], errors="coerce")
         axes[0].plot(table["k"], table["npmi"], marker="o", label=model)
-        axes[1].plot(table["k"], table["stability"], marker="o", label=model)
+        axes[1].plot(table["k"][stability.notna()], stability.dropna(), marker="o", label=model)
         chosen = table[table["chosen"].astype(int) == 1]
         axes[0].scatter(chosen["k"], chosen["npmi"], s=90, facecolors="none", edgecolors="black")
     axes[0].set(xlabel="K", ylabel="NPMI", title="coherence")

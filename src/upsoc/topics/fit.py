@@ -6,6 +6,12 @@ selection's `note` says that its topics change from seed to seed); ties go to th
 The configuration can pin K. Ks larger than a fifth of the units are skipped. For the seeded
 model, K is the number of free topics, beside one seeded topic per concept.
 
+Every K is fit once (NPMI and diversity need that fit), but only the stability refits that the
+rule needs are made (`_make_refits`): a K that cannot be chosen whatever its missing refits
+give is not refit further, and its stability is left empty in the selection table. The chosen
+K is the one the full sweep (`full_sweep`, every refit of every K) chooses, with the same
+tables.
+
 Cost is bounded whatever the corpus size: the sweep and the chosen model are fit on a random
 sample of at most `max_fit_units` units (all of them in smaller corpora), and every unit then
 gets its topic mixture from the fitted model. The vocabulary comes from all units.
@@ -50,6 +56,8 @@ class TopicSettings:
     min_stability: float
     max_fit_units: int
     k: int | None = None  # pinned K
+    # every refit of every K, not only those the selection rule needs (the same K is chosen)
+    full_sweep: bool = False
     coherence_terms: int = 10
     diversity_terms: int = 25
     label_terms: int = 20
@@ -70,27 +78,115 @@ def candidate_ks(settings: TopicSettings, n_units: int, n_terms: int) -> list[in
     return ks or ([min(2, limit)] if limit >= 2 else [])
 
 
-def sweep(make_model, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dict, dict[int, np.ndarray]]:
-    """The selection table; each K's reference fit (seed `random_state`), kept so that the chosen
-    model is not fit a second time; and each reference topic's stability.
+class Candidate:
+    """One K of the sweep: its reference fit (seed `random_state`), NPMI and diversity, and the
+    matched overlaps of the refits made so far (seeds `random_state` + 1, + 2, …)."""
 
-    make_model: (K, seed) -> an unfitted model."""
-    rows, models, stabilities = [], {}, {}
-    for k in candidate_ks(settings, *counts.shape):
-        reference = models[k] = make_model(k, settings.random_state).fit(counts)
-        top = reference.top_terms(settings.coherence_terms)
-        overlaps = [
-            topic_overlaps(top, make_model(k, settings.random_state + seed).fit(counts).top_terms(settings.coherence_terms))
-            for seed in range(1, settings.stability_seeds + 1)
-        ]
-        stabilities[k] = np.mean(overlaps, axis=0) if overlaps else np.ones(len(top))
-        rows.append({
-            "k": k,
-            "npmi": float(np.mean(npmi(top, counts))),
-            "diversity": diversity(reference.top_terms(settings.diversity_terms)),
-            "stability": float(stabilities[k].mean()),
-        })
-    return pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]), models, stabilities
+    def __init__(self, k: int, make_model, counts, settings: TopicSettings):
+        self.k, self.make_model, self.counts, self.settings = k, make_model, counts, settings
+        self.model = make_model(k, settings.random_state).fit(counts)
+        self.top = self.model.top_terms(settings.coherence_terms)
+        self.npmi = float(np.mean(npmi(self.top, counts)))
+        self.diversity = diversity(self.model.top_terms(settings.diversity_terms))
+        self.overlaps: list[np.ndarray] = []
+
+    @property
+    def done(self) -> bool:
+        return len(self.overlaps) >= self.settings.stability_seeds
+
+    def refit(self) -> None:
+        seed = self.settings.random_state + len(self.overlaps) + 1
+        other = self.make_model(self.k, seed).fit(self.counts)
+        self.overlaps.append(topic_overlaps(self.top, other.top_terms(self.settings.coherence_terms)))
+
+    def finish(self) -> None:
+        while not self.done:
+            self.refit()
+
+    def topic_stability(self) -> np.ndarray:
+        """Each reference topic's stability (all refits made)."""
+        return np.mean(self.overlaps, axis=0) if self.overlaps else np.ones(len(self.top))
+
+    def stability(self) -> float:
+        """The model's stability, NaN while refits are missing."""
+        return float(self.topic_stability().mean()) if self.done else np.nan
+
+    def bounds(self) -> tuple[float, float]:
+        """The range the model's stability can still end in: each missing refit's mean
+        overlap counted as 0, then as 1."""
+        if self.done:
+            return self.stability(), self.stability()
+        seeds = self.settings.stability_seeds
+        made = float(sum(overlap.mean() for overlap in self.overlaps))
+        missing = seeds - len(self.overlaps)
+        return made / seeds, (made + missing) / seeds
+
+
+# A stability bound decides against `min_stability` only beyond this margin, so that floating-point
+# rounding of a sum of means cannot decide otherwise than the exact mean would.
+MARGIN = 1e-9
+
+
+def _make_refits(candidates: list[Candidate], settings: TopicSettings) -> None:
+    """Make the refits that the selection rule needs, and no others (all of them with
+    `full_sweep`).
+
+    The rule picks the highest-NPMI K among the stable ones, so the Ks are visited in the order
+    in which the rule would prefer them (NPMI descending, then K ascending): the first stable
+    one is the choice, and a K before it needs only as many refits as prove it unstable (its
+    stability's upper bound, counting each missing refit as a perfect one, below
+    `min_stability`). If no K is stable, the rule takes the most stable: the Ks are refit in
+    order of the middle of their range, and a K stops being refit as soon as its upper bound
+    is below the most stable K finished so far (it can neither win nor tie). The chosen K
+    always has all its refits (its topics' stabilities are in labels.tsv)."""
+    # the rule's order of preference (NaN last, as in `choose_k`'s sort)
+    preferred = sorted(candidates, key=lambda c: (np.isnan(c.npmi), -np.nan_to_num(c.npmi), c.k))
+    if settings.full_sweep:
+        # the same order of fits as the lazy sweep's, none left out: tomotopy's sampler can
+        # come out differently depending on what the process allocated before a fit
+        for candidate in preferred:
+            candidate.finish()
+        return
+    if settings.k is not None:
+        for candidate in candidates:
+            if candidate.k == settings.k:
+                candidate.finish()
+        return
+    threshold = settings.min_stability
+    for candidate in preferred:
+        while True:
+            low, high = candidate.bounds()
+            if candidate.done:
+                if low >= threshold:
+                    return
+                break
+            if high < threshold - MARGIN:
+                break
+            if low >= threshold + MARGIN:
+                candidate.finish()
+                return
+            candidate.refit()
+    best: Candidate | None = None
+    for candidate in sorted(candidates, key=lambda c: (-sum(c.bounds()), c.k)):
+        while not candidate.done and (best is None or candidate.bounds()[1] >= best.stability() - MARGIN):
+            candidate.refit()
+        if candidate.done and (best is None or (candidate.stability(), -candidate.k) > (best.stability(), -best.k)):
+            best = candidate
+
+
+def sweep(make_model, counts, settings: TopicSettings) -> tuple[pd.DataFrame, dict, dict[int, np.ndarray]]:
+    """The selection table (a row per candidate K; `stability` empty where the rule did not
+    need it); each K's reference fit (seed `random_state`), kept so that the chosen model is
+    not fit a second time; and the topic stabilities of the Ks whose refits were all made.
+
+    make_model: (K, seed) -> an unfitted model. With `full_sweep`, every K gets all its refits
+    (and the same K is chosen)."""
+    candidates = [Candidate(k, make_model, counts, settings) for k in candidate_ks(settings, *counts.shape)]
+    _make_refits(candidates, settings)
+    rows = [{"k": c.k, "npmi": c.npmi, "diversity": c.diversity, "stability": c.stability()} for c in candidates]
+    return (pd.DataFrame(rows, columns=["k", "npmi", "diversity", "stability"]),
+            {c.k: c.model for c in candidates},
+            {c.k: c.topic_stability() for c in candidates if c.done})
 
 
 def fitting_sample(n_units: int, settings: TopicSettings) -> np.ndarray:

@@ -45,8 +45,13 @@ class SeededLDA(TopTerms):
         self.seed_weight = seed_weight
 
     def _words(self, counts: csr_matrix) -> list[list[str]]:
+        """Each unit's words, each as often as it occurs, in the order of the unit's columns."""
         counts = csr_matrix(counts)
-        return [list(np.repeat(self.vocabulary[row.indices], row.data.astype(int))) for row in counts]
+        repeats = counts.data.astype(int)
+        words = np.repeat(self.vocabulary[counts.indices], repeats)
+        ends = np.cumsum(repeats)[counts.indptr[1:] - 1] * (np.diff(counts.indptr) > 0)
+        ends = np.maximum.accumulate(np.concatenate([[0], ends]))
+        return [list(words[start:end]) for start, end in zip(ends[:-1], ends[1:])]
 
     def fit(self, counts: csr_matrix) -> "SeededLDA":
         import tomotopy
