@@ -271,7 +271,7 @@ def _validation_section(inputs: ReportInputs) -> str:
         "the test split (<code>alone</code>: firings where no other cue gave the concept): the first candidates for a "
         f"context condition or removal. Every cue's counts are in <code>{escape(str(inputs.path('validation', 'cues')))}</code>; "
         "the test split is left out of it, so that it is never tuned on.</p>",
-        table(misfiring[["study", "split", "language", "concept", "cue", "fires", "right", "precision", "alone", "alone_right"]]),
+        table(misfiring),
     ]
     return "".join(parts)
 
