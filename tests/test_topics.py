@@ -16,7 +16,7 @@ from upsoc.coding import code_sentences
 from upsoc.sentences import sentence_table
 from upsoc.topics.fit import (TopicSettings, article_topics, choose_k, crosslingual_topics, fit_topics, model_factory,
                               stability_note, sweep)
-from upsoc.topics.models import TopicModel, VectorizedLDA, _dirichlet_expectation, _phi_weights, _row_products, make_vectorizer
+from upsoc.topics.models import VectorizedLDA, _dirichlet_expectation, _phi_weights, _row_products, make_vectorizer
 from upsoc.topics.labels import frex, topic_terms
 from upsoc.compare.bootstrap import BootstrapSettings
 from upsoc.compare.seeded import seeded_agreement
