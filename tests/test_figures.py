@@ -24,6 +24,15 @@ def test_missing_fonts_stop_with_a_message(monkeypatch):
         font_families()
 
 
+def test_fonts_installed_after_matplotlib_cached_its_list_are_found(monkeypatch):
+    """A cache written before the fonts were installed: the rebuilt list is the one searched."""
+    stale = font_manager.FontManager()
+    stale.ttflist = [f for f in stale.ttflist if f.name == "DejaVu Sans"]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    monkeypatch.setattr(font_manager, "findfont", stale.findfont)
+    assert len(font_families()) == 3
+
+
 def test_persian_is_shaped_and_laid_out_right_to_left():
     shaped = shape("شبکه سازی")
     # contextual presentation forms, in visual order: the first word ends up on the right

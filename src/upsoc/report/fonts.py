@@ -27,7 +27,8 @@ def _covers(family: str, language: LanguageProfile) -> bool:
     """Whether the family has glyphs of the language's script (DejaVu Sans has Arabic, not CJK)."""
     from matplotlib.ft2font import FT2Font
 
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    # the manager's own method: the module's `findfont` stays bound to the manager it started with
+    path = font_manager.fontManager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
     return any(language.script.match(chr(code)) for code in FT2Font(path).get_charmap())
 
 
