@@ -42,6 +42,7 @@ import yaml
 
 from upsoc import layout
 from upsoc.tsv import write_tsv
+from upsoc.yamlfile import read_yaml
 
 from .synthetic import seed_pool, write_corpus
 
@@ -210,7 +211,7 @@ def shipped_material(parser: argparse.ArgumentParser, sizes: list[str]):
         if size not in NAMED_CORPORA and not size.isdigit():
             parser.error(f"--sizes: {size!r} is neither {' nor '.join(NAMED_CORPORA)} nor a number of articles")
     repo = Path.cwd()
-    config = yaml.safe_load((repo / "config" / "config.yaml").read_text(encoding="utf-8"))
+    config = read_yaml(repo / "config" / "config.yaml")
     sheet = pd.read_csv(repo / config["articles"], sep="\t", dtype=str, keep_default_na=False)
     return repo, config, sheet, seed_pool(sheet, repo / config["raw_dir"])
 

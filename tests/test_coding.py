@@ -8,7 +8,7 @@ from conftest import CODEBOOK_SCHEMA, GOLD_STUDY, ROOT
 from upsoc.coding import code_sentence, code_sentences
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.coding.coverage import coverage_table
-from upsoc.coding.matcher import CueMatcher
+from upsoc.coding.matcher import CueMatcher, Words
 from upsoc.coding.validation import code_sample, score
 from upsoc.languages import profile
 from upsoc.sheet import load_schema
@@ -75,6 +75,39 @@ def test_chinese_cues_match_whole_tokens_only():
     assert matcher(["他", "去", "印度"], ["他", "去", "印度"]) == {"place": ["印度"]}
     # the cue is found across a different segmentation of the same characters
     assert matcher(["要", "帮助", "他人"], ["要", "帮助", "他人"]) == {"help": ["帮助他人"]}
+
+
+def plain_runs(words, target, joined):
+    """The definition `Words.runs` indexes: every start whose tokens spell `target`, ending on a token boundary."""
+    if not joined:
+        return [(i, i + len(target)) for i in range(len(words) - len(target) + 1) if tuple(words[i : i + len(target)]) == target]
+    needle, spans = "".join(target), []
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if len("".join(words[i:j])) >= len(needle):
+                spans += [(i, j)] if needle and "".join(words[i:j]) == needle else []
+                break
+    return spans
+
+
+@pytest.mark.parametrize("joined", [True, False])
+def test_indexed_words_find_every_run_the_plain_definition_finds(joined):
+    sentences = [
+        ["要", "帮助", "他人", "，", "帮助他人", "也", "帮", "助他", "人"],
+        ["网络", "", "上", "网", "络上", "网络上"],  # an empty token, and runs across tokens
+        ["ask", "for", "help", "ask", "ask", "for", "", "help"],
+        [],
+    ]
+    targets = [("帮助", "他人"), ("帮助他人",), ("网络",), ("网络", "上"), ("上",), ("络上",), ("ask", "for"),
+               ("ask",), ("help",), ("for", "", "help"), ("人",), ("",), ()]
+    for words in sentences:
+        indexed = Words(words, joined)
+        for target in targets:
+            expected = plain_runs(words, target, joined) if target else []
+            assert indexed.runs(target) == expected, (words, target)
+            for start, stop in [(0, None), (1, None), (2, 5), (3, 4)]:
+                inside = [i for i, end in expected if i >= start and end <= (len(words) if stop is None else stop)]
+                assert indexed.first(target, start, stop) == (inside[0] if inside else None)
 
 
 def test_required_words_can_be_limited_to_a_window_around_the_cue():

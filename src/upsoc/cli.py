@@ -21,7 +21,6 @@ from urllib.parse import unquote
 
 import jsonschema
 import pandas as pd
-import yaml
 
 from .annotation.sheets import GUIDE, StudyError, write_study
 from .coding.codebook import CodebookError, load_codebook
@@ -40,6 +39,7 @@ from .ingest import (
 from .languages import LANGUAGES
 from .sheet import SheetError, check_parallels, load_schema, load_sheet, schema_problems
 from .tsv import read_tsv, write_text, write_tsv
+from .yamlfile import read_yaml
 
 SCHEMA = Path("workflow/schemas/articles.schema.yaml")
 CODEBOOK_SCHEMA = Path("workflow/schemas/codebook.schema.yaml")
@@ -48,7 +48,7 @@ FRONT_MATTER_KEYS = {"date": "published", "url": "source_url", "source": "source
 
 
 def _settings(args) -> dict:
-    config = yaml.safe_load(Path(args.config).read_text(encoding="utf-8")) if Path(args.config).is_file() else {}
+    config = read_yaml(args.config) if Path(args.config).is_file() else {}
     return {
         "sheet": Path(config.get("articles", "data/articles.tsv")),
         "raw_dir": Path(config.get("raw_dir", "data/raw")),

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pandas as pd
-import yaml
 
 from .ingest import DEFAULT_MAX_BYTES, check_article_bytes, content_key
 from .languages import LANGUAGES
 from .sheet_cache import SheetCheckCache
 from .tsv import read_tsv
+from .yamlfile import read_yaml
 
 
 class SheetError(ValueError):
@@ -22,7 +22,7 @@ class SheetError(ValueError):
 def load_schema(path: str | Path) -> dict:
     """A JSON schema of this project; its `$defs/language`, when it has one, accepts exactly the
     languages of `upsoc.languages`, so that the registry is the only list of them."""
-    schema = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    schema = read_yaml(path)
     if "language" in schema.get("$defs", {}):
         schema["$defs"]["language"]["enum"] = list(LANGUAGES)
     return schema

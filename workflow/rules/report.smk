@@ -47,23 +47,23 @@ rule figures_compare:
         "../scripts/figures_compare.py"
 
 
-# Apart from the comparison figures, so that it runs while the comparisons are computed.
+# Apart from the comparison figures, so that it runs while the comparisons are computed; one job
+# per language, so that an article added in one language redraws only its own topics.
 rule figures_topics:
     input:
         **{
-            layout.key(table, scope.name): scope.table(table)
-            for scope in layout.language_scopes(CORPUS_LANGUAGES)
+            layout.key(table, scope.model): scope.table(table)
+            for scope in layout.language_scopes(["{language}"])
             for table in ("topics", "selection")
         },
     output:
-        **figure_outputs(layout.topic_figures(CORPUS_LANGUAGES)),
+        **figure_outputs(layout.topic_figures(["{language}"])),
     params:
-        languages=CORPUS_LANGUAGES,
         code=code("figures_topics.py"),
     log:
-        "logs/figures_topics.log",
+        "logs/figures_topics/{language}.log",
     benchmark:
-        "logs/benchmarks/figures_topics/all.tsv"
+        "logs/benchmarks/figures_topics/{language}.tsv"
     threads: 1
     resources:
         mem_mb=2000,

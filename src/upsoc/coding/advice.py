@@ -20,6 +20,7 @@ and tokenized like the text; the detector returns the markers it found, as evide
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ import pandas as pd
 from ..tables import ADVICE_COLUMNS
 from ..tokenize import VERB_PREFIXES, is_word, plain_alef
 from .codebook import analyse
-from .matcher import runs
+from .matcher import Words
 
 LEXICAL_KINDS = ("markers", "clause_initial", "openers", "if", "subject", "then", "negation")
 LITERAL_KINDS = ("clause_breaks", "questions", "imperative_suffix", "imperative_not_prefix", "imperative_exclude_lemmas")
@@ -63,7 +64,12 @@ class AdviceDetector:
             return [r for r in self.table.loc[self.table["kind"] == kind, "tokens"]]
 
         self.markers = sequences("markers")
-        self.clause_initial = sequences("clause_initial")
+        # by first word: a clause start is compared only with the markers it could begin (a
+        # marker with no words, all punctuation, marks nothing, as in `markers`)
+        self.clause_initial = defaultdict(list)
+        for marker, seq in sequences("clause_initial"):
+            if seq:
+                self.clause_initial[seq[0]].append((marker, seq))
         self.openers = {seq for _, seq in sequences("openers")}
         self.if_words = {seq for _, seq in sequences("if")}
         self.subjects = {seq for _, seq in sequences("subject")}
@@ -80,10 +86,14 @@ class AdviceDetector:
         words = [t.lower() for t in tokens]
         if self._is_question(words):
             return []
-        found = [marker for marker, seq in self.markers if _find(words, seq, 0) is not None]
+        indexed = Words(words, joined=False)
+        present = set(words)
+        # the membership test first: most of the hundreds of markers have a first word the sentence lacks
+        found = [marker for marker, seq in self.markers if seq and seq[0] in present and indexed.first(seq) is not None]
         for start in self._clause_starts(words):
-            found += [f"^{marker}" for marker, seq in self.clause_initial if tuple(words[start : start + len(seq)]) == seq]
-        if self._conditional(words):
+            candidates = self.clause_initial.get(words[start], ()) if start < len(words) else ()
+            found += [f"^{marker}" for marker, seq in candidates if tuple(words[start : start + len(seq)]) == seq]
+        if self._conditional(indexed):
             found.append("if…then")
         found += self._imperatives(words, lemmas)
         return list(dict.fromkeys(found))
@@ -108,23 +118,20 @@ class AdviceDetector:
             resolved.append(i)
         return sorted(set(resolved))
 
-    def _conditional(self, words: list[str]) -> bool:
+    def _conditional(self, words: Words) -> bool:
         for seq in self.if_words:
-            at = _find(words, seq, 0)
+            at = words.first(seq)
             if at is None:
                 continue
             after = at + len(seq)
-            subject = next(
-                (s for s in self.subjects if _find(words[after : after + SUBJECT_DISTANCE + len(s)], s, 0) is not None), None
-            )
+            subject = next((s for s in self.subjects if words.first(s, after, after + SUBJECT_DISTANCE + len(s)) is not None), None)
             if subject is None:
                 continue
             for then in self.then_words:
-                at_then = _find(words, then, after + 1)
+                at_then = words.first(then, after + 1)
                 if at_then is None:
                     continue
-                between = words[after:at_then]
-                if not self.negations or any(_find(between, n, 0) is not None for n in self.negations):
+                if not self.negations or any(words.first(n, after, at_then) is not None for n in self.negations):
                     return True
         return False
 
@@ -149,8 +156,3 @@ def _strip_prefix(word: str) -> str:
         if word.startswith(prefix):
             return word[len(prefix) :]
     return word
-
-
-def _find(words: list[str], seq: tuple[str, ...], start: int) -> int | None:
-    """Where `seq` first occurs in `words` at or after `start`."""
-    return next((i for i, _ in runs(words, seq, joined=False) if i >= start), None)

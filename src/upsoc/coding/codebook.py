@@ -14,10 +14,10 @@ from pathlib import Path
 
 import jsonschema
 import pandas as pd
-import yaml
 
 from ..languages import LANGUAGES, profile
 from ..tables import CUE_COLUMNS, format_list
+from ..yamlfile import read_yaml
 
 DEFAULT_WINDOW = 2
 # Compiled frame terms are rows of the cue table of this kind, with the frame as `concept`.
@@ -75,7 +75,7 @@ class Codebook:
 
 def load_codebook(path: str | Path, schema: dict) -> Codebook:
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         lines = [f"  - {'/'.join(str(p) for p in e.path) or '(top)'}: {e.message}" for e in errors]

@@ -48,26 +48,58 @@ def _forms(field: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(form.split()) for form in parse_list(field))
 
 
-def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
-    """(start, end) token spans where `target` occurs in `words`.
+class Words:
+    """A sentence's tokens or lemmas, indexed once for the many cues looked for in it.
 
-    joined: compare the concatenated strings on token boundaries (Chinese)."""
-    if not target:
-        return []
-    if not joined:
-        n = len(target)
-        return [(i, i + n) for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == target]
-    needle = "".join(target)
-    spans = []
-    for i in range(len(words)):
-        text = ""
-        for j in range(i, len(words)):
-            text += words[j]
-            if len(text) >= len(needle):
-                if text == needle:
-                    spans.append((i, j + 1))
-                break
-    return spans
+    joined: targets are compared as concatenated strings on token boundaries (Chinese)."""
+
+    def __init__(self, words: list[str], joined: bool):
+        self.words, self.joined = words, joined
+        if joined:
+            self.text = "".join(words)
+            offsets = [0]
+            for word in words:
+                offsets.append(offsets[-1] + len(word))
+            # token indices starting at each character offset, and the first token boundary there
+            self._starting: dict[int, list[int]] = defaultdict(list)
+            for i, offset in enumerate(offsets[:-1]):
+                self._starting[offset].append(i)
+            self._boundary: dict[int, int] = {}
+            for k, offset in enumerate(offsets[1:], start=1):
+                self._boundary.setdefault(offset, k)
+        else:
+            self._positions: dict[str, list[int]] = defaultdict(list)
+            for i, word in enumerate(words):
+                self._positions[word].append(i)
+
+    def runs(self, target: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) token spans where `target` occurs, in order of start."""
+        if not target:
+            return []
+        if not self.joined:
+            n = len(target)
+            return [(i, i + n) for i in self._positions.get(target[0], ()) if tuple(self.words[i : i + n]) == target]
+        needle = "".join(target)
+        if not needle:
+            return []
+        spans = []
+        at = self.text.find(needle)
+        while at >= 0:
+            end = self._boundary.get(at + len(needle))
+            if end is not None:
+                spans.extend((i, end) for i in self._starting.get(at, ()))
+            at = self.text.find(needle, at + 1)
+        return sorted(spans)
+
+    def first(self, target: tuple[str, ...], start: int = 0, stop: int | None = None) -> int | None:
+        """Where `target` first occurs within words[start:stop], as an index of the whole sentence."""
+        stop = len(self.words) if stop is None else min(stop, len(self.words))
+        return next((i for i, end in self.runs(target) if i >= start and end <= stop), None)
+
+
+def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
+    """(start, end) token spans where `target` occurs in `words` (see `Words`)."""
+    return Words(words, joined).runs(target)
 
 
 def _around(tokens: list[str], lemmas: list[str], start: int, end: int, window: int) -> tuple[list[str], list[str]]:
@@ -115,30 +147,34 @@ class CueMatcher:
         keys = {t[0] for t in tokens if t} if self.joined else set(tokens) | set(lemmas)
         return [self.cues[i] for i in sorted({i for key in keys for i in self._by_start.get(key, ())})]
 
-    def _occurrences(self, tokens, lemmas, target_tokens, target_lemmas, exact=False) -> list[tuple[int, int]]:
-        spans = set(runs(tokens, target_tokens, self.joined))
+    def _occurrences(self, tokens: Words, lemmas: Words, target_tokens, target_lemmas, exact=False) -> list[tuple[int, int]]:
+        spans = set(tokens.runs(target_tokens))
         if not self.joined and not exact:
-            spans.update(runs(lemmas, target_lemmas, False))
+            spans.update(lemmas.runs(target_lemmas))
         return sorted(spans)
 
-    def _present(self, forms, tokens: list[str], lemmas: list[str]) -> bool:
+    def _present(self, forms, tokens: Words, lemmas: Words) -> bool:
         if self.joined:
             # context words are looked for as characters: jieba may glue a context
             # character to its neighbour (网络上教 -> 网络 / 上教)
-            text = "".join(tokens)
-            return any("".join(form) in text for form in forms)
+            return any("".join(form) in tokens.text for form in forms)
         return any(self._occurrences(tokens, lemmas, form, form) for form in forms)
+
+    def _near(self, forms, tokens: list[str], lemmas: list[str], start: int, end: int, window: int) -> bool:
+        around_tokens, around_lemmas = _around(tokens, lemmas, start, end, window)
+        return self._present(forms, Words(around_tokens, self.joined), Words(around_lemmas, False))
 
     def _matches(self, tokens: list[str], lemmas: list[str]):
         """(cue, start, end) of every occurrence of a cue that its context conditions allow."""
         tokens = [t.lower() for t in tokens]
+        indexed_tokens, indexed_lemmas = Words(tokens, self.joined), Words(lemmas, False)
         for cue in self._candidates(tokens, lemmas):
-            if cue.require_near and not self._present(cue.require_near, tokens, lemmas):
+            if cue.require_near and not self._present(cue.require_near, indexed_tokens, indexed_lemmas):
                 continue
-            for start, end in self._occurrences(tokens, lemmas, cue.tokens, cue.lemmas, cue.exact):
-                if cue.exclude_near and self._present(cue.exclude_near, *_around(tokens, lemmas, start, end, cue.window)):
+            for start, end in self._occurrences(indexed_tokens, indexed_lemmas, cue.tokens, cue.lemmas, cue.exact):
+                if cue.exclude_near and self._near(cue.exclude_near, tokens, lemmas, start, end, cue.window):
                     continue
-                if cue.require_window and not self._present(cue.require_near, *_around(tokens, lemmas, start, end, cue.require_window)):
+                if cue.require_window and not self._near(cue.require_near, tokens, lemmas, start, end, cue.require_window):
                     continue
                 yield cue, start, end
 
