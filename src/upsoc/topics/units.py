@@ -52,10 +52,15 @@ def build_units(sentences: pd.DataFrame, coded: pd.DataFrame, language: str, min
     names: lemmas left out of the terms."""
     cues = {(a, int(s)): c for a, s, c in zip(coded["article_id"], coded["sentence_id"], coded["cues"])}
     language = _Language(language, reader_form, names)
+    # the sentences of each paragraph, paragraphs in order of appearance (a groupby without
+    # sorting, on records: pandas' per-group overhead was most of this stage's time)
+    paragraphs: dict[tuple[str, str], list[dict]] = {}
+    for sentence in sentences.to_dict(orient="records"):
+        paragraphs.setdefault((sentence["article_id"], sentence["paragraph"]), []).append(sentence)
     rows = []
-    for (article_id, _paragraph), group in sentences.groupby(["article_id", "paragraph"], sort=False):
+    for (article_id, _paragraph), group in paragraphs.items():
         pending: list[dict] = []
-        for sentence in group.to_dict(orient="records"):
+        for sentence in group:
             pending.append(sentence)
             if sum(len(content_terms(s["lemmas"], s["stopword_flags"])) for s in pending) >= min_tokens:
                 rows.append(_unit(pending, article_id, language, cues))
