@@ -15,6 +15,7 @@ rule compile_codebook:
         "logs/compile_codebook/{language}.log",
     benchmark:
         "logs/benchmarks/compile_codebook/{language}.tsv",
+    priority: lambda wildcards: chain_priority(wildcards.language)
     threads: 1
     resources:
         mem_mb=1500,
@@ -41,6 +42,7 @@ for shard, members in SHARDS.items():
             f"logs/code/{shard}.log",
         benchmark:
             f"logs/benchmarks/code/{shard}.tsv"
+        priority: chain_priority(shard_language(shard))
         threads: 1
         resources:
             mem_mb=1000,

@@ -119,6 +119,9 @@ def topic_terms_figure(topics: pd.DataFrame, title: str, n_terms: int = 6):
         ax.barh(positions, part["weight"], color=color)
         ax.set_yticks(positions, [shape(t) for t in part["term"]])
         ax.set_ylim(len(part) - 0.5, -0.5)  # the first term on top
+        # no weight scale: the bars compare a topic's terms (weights in topics.tsv), and the
+        # panels' tick labels were half of the figure's drawing time
+        ax.set_xticks([])
         ax.grid(axis="y", visible=False)
         ax.set_title(f"topic {topic}", fontsize="small")
     for ax in list(axes.flat)[k:]:
