@@ -44,16 +44,17 @@ def summarise(name: str, article_of: np.ndarray, values: np.ndarray, settings: B
         # an article's rows are always drawn together: sum them once, then weight the articles
         members = csr_matrix((np.ones(len(inverse)), (inverse, np.arange(len(inverse)))), shape=(len(articles), len(inverse)))
         rows, sizes, row_articles = members @ values, np.bincount(inverse).astype(float), articles
-    totals = [values.sum(axis=0)]
-    sums = [float(len(values))]
+    totals = [values.sum(axis=0)[None, :]]
+    sums = [np.array([float(len(values))])]
     remaining = settings.replicates
     while remaining > 0:
         n = min(settings.chunk, remaining)
         weights = replicate_weights(row_articles, scheme, n, rng)
-        totals.extend(weights @ rows)
-        sums.extend(weights @ sizes)
+        totals.append(weights @ rows)
+        sums.append(weights @ sizes)
         remaining -= n
-    return Group(name, len(articles), len(values), scheme, np.asarray(totals), np.asarray(sums))
+    # stacked by blocks: a list of one array per replicate cost more than the replicates' sums
+    return Group(name, len(articles), len(values), scheme, np.vstack(totals), np.concatenate(sums))
 
 
 def group_labels(sheet: pd.DataFrame, column: str) -> pd.Series:
