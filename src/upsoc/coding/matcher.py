@@ -16,7 +16,9 @@ context character to the next word.
 
 Only the cues that could start at one of the sentence's words are tried: those whose first
 token or lemma is among the sentence's (en, fa), or whose first character begins one of its
-tokens (zh). The others cannot match, so the result is the same as trying every cue.
+tokens (zh). The others cannot match, so the result is the same as trying every cue. Each
+sentence is indexed once for all of them (`Words`): where each word stands, or in Chinese the
+joined text, searched as a string, and where its tokens begin and end.
 """
 
 from __future__ import annotations
@@ -95,11 +97,6 @@ class Words:
         """Where `target` first occurs within words[start:stop], as an index of the whole sentence."""
         stop = len(self.words) if stop is None else min(stop, len(self.words))
         return next((i for i, end in self.runs(target) if i >= start and end <= stop), None)
-
-
-def runs(words: list[str], target: tuple[str, ...], joined: bool) -> list[tuple[int, int]]:
-    """(start, end) token spans where `target` occurs in `words` (see `Words`)."""
-    return Words(words, joined).runs(target)
 
 
 def _around(tokens: list[str], lemmas: list[str], start: int, end: int, window: int) -> tuple[list[str], list[str]]:

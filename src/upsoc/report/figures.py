@@ -114,7 +114,7 @@ def topic_terms_figure(topics: pd.DataFrame, title: str, n_terms: int = 6):
     color = sns.color_palette("colorblind")[0]
     for ax, (topic, part) in zip(axes.flat, table.groupby("topic")):
         # matplotlib's bars, not seaborn's: a figure has up to forty panels, and seaborn's
-        # categorical machinery doubles the drawing time of each
+        # categorical machinery made building them slower than drawing them
         positions = range(len(part))
         ax.barh(positions, part["weight"], color=color)
         ax.set_yticks(positions, [shape(t) for t in part["term"]])
