@@ -118,7 +118,9 @@ def topic_terms_figure(topics: pd.DataFrame, title: str, n_terms: int = 6):
         positions = range(len(part))
         ax.barh(positions, part["weight"], color=color)
         ax.set_yticks(positions, [shape(t) for t in part["term"]])
-        ax.set_ylim(len(part) - 0.5, -0.5)  # the first term on top
+        # the first term on top; room for n_terms in every panel, so that a topic with fewer
+        # terms (a seeded topic of one cue) keeps bars of the same thickness
+        ax.set_ylim(n_terms - 0.5, -0.5)
         # no weight scale: the bars compare a topic's terms (weights in topics.tsv), and the
         # panels' tick labels were half of the figure's drawing time
         ax.set_xticks([])
