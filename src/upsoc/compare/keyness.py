@@ -90,14 +90,23 @@ def log_odds(counts_a: Counter, counts_b: Counter, background: Counter, prior_st
                          "log_odds": delta, "se": se, "z": z, "p": p, "q": benjamini_hochberg(p)})
 
 
+def pooled(counters) -> Counter:
+    """The counts summed, in place: `sum(counters, Counter())` copies the running total at every
+    article, quadratic in the number of articles (8 of the comparisons' 15 s at 1,000 articles)."""
+    total = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
+
+
 def keyness_table(term_lists: pd.DataFrame, plans: list[KeynessPlan], prior_strength: float, min_count: int) -> pd.DataFrame:
     """term_lists: article_id -> space-separated content terms of one language."""
     counts = {a: Counter(terms.split()) for a, terms in zip(term_lists["article_id"], term_lists["terms"])}
-    background = sum(counts.values(), Counter())
+    background = pooled(counts.values())
     frames = []
     for grouping, kind, a, b, articles_a, articles_b in plans:
-        ca = sum((counts[x] for x in articles_a), Counter())
-        cb = sum((counts[x] for x in articles_b), Counter())
+        ca = pooled(counts[x] for x in articles_a)
+        cb = pooled(counts[x] for x in articles_b)
         table = log_odds(ca, cb, background, prior_strength)
         table = table[(table["count_a"] + table["count_b"]) >= min_count].copy()
         table["q"] = benjamini_hochberg(table["p"].to_numpy())
