@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import platform
@@ -89,8 +90,10 @@ class Site:
         return self.topics / f"{scope}-{topic}.html"
 
 
+@functools.cache
 def href(target: Path, page_folder: Path) -> str:
-    """The link to `target` from a page in `page_folder`."""
+    """The link to `target` from a page in `page_folder` (remembered: the pages of a large corpus
+    make hundreds of thousands of links to a few thousand targets)."""
     return Path(os.path.relpath(target, page_folder)).as_posix()
 
 

@@ -139,12 +139,19 @@ class Quotes:
         # grouping frame counts a concept only where more than a frame term expresses it
         self.beyond_frame_terms = indicator_matrix(self.coded, concepts, without="frame_only")
         self.all_evidence = indicator_matrix(self.coded, concepts)
+        self._labels: dict[str, np.ndarray] = {}
+
+    def _group_of_sentences(self, grouping: str) -> np.ndarray:
+        """Each sentence's group in `grouping`, computed once per grouping for all its findings."""
+        if grouping not in self._labels:
+            self._labels[grouping] = self.coded["article_id"].map(group_labels(self.sheet, grouping)).to_numpy()
+        return self._labels[grouping]
 
     def of(self, grouping: str, group: str, concept: str, n: int = QUOTES_PER_SIDE) -> tuple[Quote, ...]:
-        labels = self.coded["article_id"].map(group_labels(self.sheet, grouping))
+        labels = self._group_of_sentences(grouping)
         evidence = self.beyond_frame_terms if grouping == FRAME else self.all_evidence
         carries = evidence[:, self.concepts.index(concept)] > 0
-        ranked = most_representative(self.coded[carries & (labels == group).to_numpy()], concept)
+        ranked = most_representative(self.coded[carries & (labels == group)], concept)
         chosen = pd.concat([ranked.drop_duplicates("article_id"), ranked]).drop_duplicates(["article_id", "sentence_id"]).head(n)
         return tuple(Quote(r.article_id, str(r.sentence_id), r.language, r.text) for r in chosen.itertuples())
 
