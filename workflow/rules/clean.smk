@@ -17,7 +17,7 @@ for shard, members in SHARDS.items():
             f"logs/clean/{shard}.log",
         benchmark:
             f"logs/benchmarks/clean/{shard}.tsv"
-        priority: chain_priority(shard_language(shard))
+        priority: CHAIN_PRIORITY[shard_language(shard)]
         threads: 1
         resources:
             mem_mb=1000,

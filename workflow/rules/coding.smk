@@ -15,7 +15,7 @@ rule compile_codebook:
         "logs/compile_codebook/{language}.log",
     benchmark:
         "logs/benchmarks/compile_codebook/{language}.tsv",
-    priority: lambda wildcards: chain_priority(wildcards.language)
+    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=1500,
@@ -42,7 +42,7 @@ for shard, members in SHARDS.items():
             f"logs/code/{shard}.log",
         benchmark:
             f"logs/benchmarks/code/{shard}.tsv"
-        priority: chain_priority(shard_language(shard))
+        priority: CHAIN_PRIORITY[shard_language(shard)]
         threads: 1
         resources:
             mem_mb=1000,

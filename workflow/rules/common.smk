@@ -37,6 +37,16 @@ STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
+# Priority of a language's jobs up to its topic models, 1 for the language with the fewest
+# articles. Snakemake starts ready jobs in order of priority, and the chain of the language with
+# the most articles (clean, segment, code, units, the K sweeps) is the longest of the run:
+# started first, it runs beside the rest instead of after it. Order only; results are the same.
+CHAIN_PRIORITY = {
+    language: rank
+    for rank, language in enumerate(
+        sorted(CORPUS_LANGUAGES, key=lambda code: ((ARTICLES["language"] == code).sum(), code)), start=1
+    )
+}
 GROUPINGS = config["compare"]["groupings"]
 
 
@@ -87,15 +97,6 @@ def compiled_codebook(language):
 def per_language(name, template, languages=LANGUAGES):
     """Named inputs or outputs, one per language: {"cues_zh": template for "zh", …}."""
     return {layout.key(name, language): template.format(language=language) for language in languages}
-
-
-def chain_priority(language):
-    """Priority of a language's jobs up to its topic models. Snakemake starts ready jobs in order
-    of priority, and the chain of the language with the most articles (clean, segment, code,
-    units, the K sweeps) is the longest of the run: started first, it runs beside the rest
-    instead of after it. Order only; results are the same."""
-    articles = ARTICLES["language"].value_counts()
-    return 1 + sorted(CORPUS_LANGUAGES, key=lambda code: (articles[code], code)).index(language)
 
 
 def articles_in(language):

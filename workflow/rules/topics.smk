@@ -15,7 +15,7 @@ rule topic_units:
         "logs/topic_units/{language}.log",
     benchmark:
         "logs/benchmarks/topic_units/{language}.tsv",
-    priority: lambda wildcards: chain_priority(wildcards.language)
+    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=1000,
@@ -40,7 +40,7 @@ rule topic_model:
         "logs/topic_model/{language}-{model}.log",
     benchmark:
         "logs/benchmarks/topic_model/{language}-{model}.tsv",
-    priority: lambda wildcards: chain_priority(wildcards.language)
+    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=2000,
@@ -65,7 +65,7 @@ rule seeded_topics:
         "logs/seeded_topics/{language}.log",
     benchmark:
         "logs/benchmarks/seeded_topics/{language}.tsv",
-    priority: lambda wildcards: chain_priority(wildcards.language)
+    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=2000,

@@ -87,9 +87,8 @@ class AdviceDetector:
         if self._is_question(words):
             return []
         indexed = Words(words, joined=False)
-        present = set(words)
         # the membership test first: most of the hundreds of markers have a first word the sentence lacks
-        found = [marker for marker, seq in self.markers if seq and seq[0] in present and indexed.first(seq) is not None]
+        found = [marker for marker, seq in self.markers if seq and seq[0] in indexed and indexed.first(seq) is not None]
         for start in self._clause_starts(words):
             candidates = self.clause_initial.get(words[start], ()) if start < len(words) else ()
             found += [f"^{marker}" for marker, seq in candidates if tuple(words[start : start + len(seq)]) == seq]

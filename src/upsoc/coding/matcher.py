@@ -74,6 +74,10 @@ class Words:
             for i, word in enumerate(words):
                 self._positions[word].append(i)
 
+    def __contains__(self, word: str) -> bool:
+        """Whether `word` is one of the sentence's words (not joined)."""
+        return word in self._positions
+
     def runs(self, target: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) token spans where `target` occurs, in order of start."""
         if not target:
