@@ -36,3 +36,4 @@ rule all:
         expand(layout.KEYNESS, language=CORPUS_LANGUAGES),
         layout.SUMMARY,
         layout.REPORT_INDEX,
+        layout.figure_files(GROUPINGS, CORPUS_LANGUAGES),

@@ -161,7 +161,7 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
     sheet = read_tsv(first_run / "data/articles.tsv")
     config = yaml.safe_load((first_run / "config/config.yaml").read_text(encoding="utf-8"))
     languages, articles = sorted(set(sheet["language"])), sorted(sheet["id"])
-    declared = {**layout.report_inputs(languages, config["compare"]["groupings"], articles), "sheet": config["articles"]}
+    declared = {**layout.report_inputs(languages, articles), "sheet": config["articles"]}
     moved, count = {}, 0
     for name, paths in declared.items():
         relocated = []
@@ -173,7 +173,7 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
             relocated.append(str(target))
         moved[name] = relocated if isinstance(paths, list) else relocated[0]
     site = Site(tmp_path / "site" / "index.html", tmp_path / "site" / "pages", tmp_path / "site" / "topic-pages",
-                tmp_path / "site" / "concordance", tmp_path / "site" / "sentences.html")
+                tmp_path / "site" / "concordance", tmp_path / "site" / "sentences.html", first_run / layout.REPORT_FIGURES)
     build_report(ReportInputs(moved, config, [], languages, config["compare"]["groupings"]), site)
     for page in (tmp_path / "site").rglob("*.html"):
         for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):

@@ -104,7 +104,8 @@ REPORT_CONCEPTS = f"{RESULTS}/report/concepts"
 REPORT_CONCEPT = f"{REPORT_CONCEPTS}/{{concept}}.html"
 # every sentence of the corpus, with a search box
 REPORT_SEARCH = f"{RESULTS}/report/search.html"
-FIGURE_FILE = f"{RESULTS}/report/figures/{{name}}.{{ext}}"
+REPORT_FIGURES = f"{RESULTS}/report/figures"
+FIGURE_FILE = f"{REPORT_FIGURES}/{{name}}.{{ext}}"
 # figure names
 PREVALENCE_FIGURE = "prevalence_{grouping}"
 DIFFERENCES_FIGURE = "differences_{grouping}"
@@ -126,13 +127,22 @@ def topic_figures(languages: list[str]) -> list[str]:
     ]
 
 
+def figure_files(groupings: list[str], languages: list[str]) -> list[str]:
+    """Every figure of the run, PNG and SVG."""
+    names = compare_figures(groupings, languages) + topic_figures(languages)
+    return [FIGURE_FILE.format(name=name, ext=ext) for name in names for ext in ("png", "svg")]
+
+
 # What the report pages show, besides the figures; the topic models' unit weights are not shown.
 REPORT_COMPARE_TABLES = ("concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
 REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
 
 
-def report_inputs(languages: list[str], groupings: list[str], articles: list[str]) -> dict[str, str | list[str]]:
-    """The results the report reads, named as `upsoc.report.build.ReportInputs` looks them up."""
+def report_inputs(languages: list[str], articles: list[str]) -> dict[str, str | list[str]]:
+    """The results the report reads, named as `upsoc.report.build.ReportInputs` looks them up.
+
+    The figures are not among them: the pages link to them (`REPORT_FIGURES`) and never read
+    them, so the report is written while they are drawn."""
     return {
         "summary": SUMMARY,
         "removed": REMOVED,
@@ -149,8 +159,4 @@ def report_inputs(languages: list[str], groupings: list[str], articles: list[str
         },
         **{key("seeded", language, "agreement"): AGREEMENT.format(language=language) for language in languages},
         **{key("seeded", language, "terms"): TopicScope(language, SEEDED).table("seeded_terms") for language in languages},
-        **{
-            key("figure", name): FIGURE_FILE.format(name=name, ext="png")
-            for name in compare_figures(groupings, languages) + topic_figures(languages)
-        },
     }

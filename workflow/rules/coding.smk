@@ -88,6 +88,7 @@ rule analyse_studies:
         "logs/analyse_studies.log",
     benchmark:
         "logs/benchmarks/analyse_studies/all.tsv",
+    priority: VALIDATION_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,
@@ -117,6 +118,7 @@ rule validate_instrument:
         "logs/validate_instrument.log",
     benchmark:
         "logs/benchmarks/validate_instrument/all.tsv",
+    priority: VALIDATION_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,

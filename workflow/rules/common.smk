@@ -47,6 +47,9 @@ CHAIN_PRIORITY = {
         sorted(CORPUS_LANGUAGES, key=lambda code: ((ARTICLES["language"] == code).sum(), code)), start=1
     )
 }
+# The studies' tokens and the validation need nothing of the corpus but its compiled codebook,
+# and the comparisons wait for them: started before the chains, they are done by then.
+VALIDATION_PRIORITY = len(CHAIN_PRIORITY) + 1
 GROUPINGS = config["compare"]["groupings"]
 
 
@@ -136,4 +139,4 @@ def report_inputs(wildcards):
         "user_dictionary": config["zh_user_dictionary"],
         "raw": [raw_path(article) for article in ARTICLE_IDS],
     }
-    return {**layout.report_inputs(CORPUS_LANGUAGES, GROUPINGS, ARTICLE_IDS), **hashed}
+    return {**layout.report_inputs(CORPUS_LANGUAGES, ARTICLE_IDS), **hashed}

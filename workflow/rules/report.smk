@@ -85,6 +85,7 @@ rule report_html:
         search=layout.REPORT_SEARCH,
     params:
         config=config,
+        figures=layout.REPORT_FIGURES,
         languages=CORPUS_LANGUAGES,
         groupings=GROUPINGS,
         definitions={concept.id: concept.definition for concept in CODEBOOK.concepts},

@@ -18,5 +18,5 @@ with rule_log(snakemake.log[0]):
             definitions=dict(snakemake.params.definitions),
         ),
         Site(index=Path(output.index), articles=Path(output.articles), topics=Path(output.topics),
-             concepts=Path(output.concepts), search=Path(output.search)),
+             concepts=Path(output.concepts), search=Path(output.search), figures=Path(snakemake.params.figures)),
     )

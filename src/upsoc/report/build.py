@@ -66,6 +66,10 @@ class Site:
     topics: Path  # one page per topic
     concepts: Path  # a concordance page per concept
     search: Path  # every sentence, with a search box
+    figures: Path  # drawn by other jobs: linked, never read
+
+    def figure(self, name: str) -> Path:
+        return self.figures / Path(layout.FIGURE_FILE.format(name=name, ext="png")).name
 
     def article(self, article_id: str) -> Path:
         return self.articles / f"{article_id}.html"
@@ -111,12 +115,11 @@ def _hashes(paths: list[Path]) -> pd.DataFrame:
     return pd.DataFrame([{"file": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in sorted(paths)])
 
 
-def _paragraphs(sentence_tables: list[Path]) -> dict[str, pd.DataFrame]:
-    """article id -> the paragraph of each of its sentences."""
+def _paragraphs(sentence_tables: list[Path]) -> pd.DataFrame:
+    """The paragraph of every sentence: article_id, sentence_id, paragraph."""
     columns = ["article_id", "sentence_id", "paragraph"]
-    tables = [read_tsv(path)[columns] for path in sentence_tables]
-    every = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=columns)
-    return {article_id: part[columns[1:]] for article_id, part in every.groupby("article_id", sort=False)}
+    tables = [read_tsv(path, columns) for path in sentence_tables]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=columns)
 
 
 def build_report(inputs: ReportInputs, site: Site) -> None:
@@ -132,7 +135,7 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
         return href(site.article(article_id), home)
 
     def figure_link(name: str) -> str:
-        return href(inputs.path("figure", name), home)
+        return href(site.figure(name), home)
 
     body = "".join([
         _findings(inputs, site, coded),
@@ -184,15 +187,14 @@ def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> No
 def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summary: pd.DataFrame,
                    removed: pd.DataFrame) -> None:
     sheet = inputs.table("sheet").set_index("id", drop=False)
-    paragraphs = _paragraphs(inputs.paths("sentences"))
-    no_sentences = pd.DataFrame(columns=["sentence_id", "paragraph"])
+    sentences = coded.merge(_paragraphs(inputs.paths("sentences")), on=["article_id", "sentence_id"], how="left")
+    # each table split by article once (a row filter per article is quadratic in the corpus)
+    sentences_of, removed_of = (dict(tuple(frame.groupby("article_id", sort=False))) for frame in (sentences, removed))
     for article_id in summary["article_id"]:
-        sentences = coded[coded["article_id"] == article_id].merge(
-            paragraphs.get(article_id, no_sentences), on="sentence_id", how="left"
-        )
         write_text(
-            article_page(sheet.loc[article_id].to_dict(), sentences, removed[removed["article_id"] == article_id],
-                         site.nav(site.articles), site.links(site.articles).concept),
+            article_page(sheet.loc[article_id].to_dict(), sentences_of.get(article_id, sentences.iloc[:0]),
+                         removed_of.get(article_id, removed.iloc[:0]), site.nav(site.articles),
+                         site.links(site.articles).concept),
             site.article(article_id),
         )
 

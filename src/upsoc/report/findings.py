@@ -140,6 +140,7 @@ class Quotes:
         self.beyond_frame_terms = indicator_matrix(self.coded, concepts, without="frame_only")
         self.all_evidence = indicator_matrix(self.coded, concepts)
         self._labels: dict[str, np.ndarray] = {}
+        self._ranked: dict[tuple[bool, str], pd.DataFrame] = {}
 
     def _group_of_sentences(self, grouping: str) -> np.ndarray:
         """Each sentence's group in `grouping`, computed once per grouping for all its findings."""
@@ -147,11 +148,18 @@ class Quotes:
             self._labels[grouping] = self.coded["article_id"].map(group_labels(self.sheet, grouping)).to_numpy()
         return self._labels[grouping]
 
+    def _carriers_ranked(self, concept: str, beyond_frame_terms: bool) -> pd.DataFrame:
+        """The sentences carrying `concept`, most representative first, ranked once for every
+        group: the ranking is a total order, so a group's sentences keep it."""
+        key = (beyond_frame_terms, concept)
+        if key not in self._ranked:
+            evidence = self.beyond_frame_terms if beyond_frame_terms else self.all_evidence
+            self._ranked[key] = most_representative(self.coded[evidence[:, self.concepts.index(concept)] > 0], concept)
+        return self._ranked[key]
+
     def of(self, grouping: str, group: str, concept: str, n: int = QUOTES_PER_SIDE) -> tuple[Quote, ...]:
-        labels = self._group_of_sentences(grouping)
-        evidence = self.beyond_frame_terms if grouping == FRAME else self.all_evidence
-        carries = evidence[:, self.concepts.index(concept)] > 0
-        ranked = most_representative(self.coded[carries & (labels == group)], concept)
+        carriers = self._carriers_ranked(concept, beyond_frame_terms=grouping == FRAME)
+        ranked = carriers[self._group_of_sentences(grouping)[carriers.index.to_numpy()] == group]
         chosen = pd.concat([ranked.drop_duplicates("article_id"), ranked]).drop_duplicates(["article_id", "sentence_id"]).head(n)
         return tuple(Quote(r.article_id, str(r.sentence_id), r.language, r.text) for r in chosen.itertuples())
 
