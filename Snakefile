@@ -36,4 +36,5 @@ rule all:
         expand(layout.KEYNESS, language=CORPUS_LANGUAGES),
         layout.SUMMARY,
         layout.REPORT_INDEX,
+        [layout.REPORT_ARTICLES, layout.REPORT_TOPICS, layout.REPORT_CONCEPTS, layout.REPORT_SEARCH],
         layout.figure_files(GROUPINGS, CORPUS_LANGUAGES),

@@ -24,16 +24,20 @@ def test_topic_scopes_name_their_folders_and_pages():
 
 
 def test_report_inputs_cover_every_model_under_identifier_names_and_no_figure():
-    inputs = layout.report_inputs(["en", "zh"], ["coffee-chats", "mentor-note"])
-    assert all(name.isidentifier() for name in inputs)
-    assert inputs["sentences"] == ["results/sentences/coffee-chats.tsv", "results/sentences/mentor-note.tsv"]
-    assert inputs["keyness_zh"] == "results/compare/keyness_zh.tsv"
-    assert inputs["topics_zh_nmf_labels"] == "results/topics/zh/nmf/labels.tsv"
-    assert inputs["topics_en_seeded_labels"] == "results/topics/en/seeded/labels.tsv"
-    assert inputs["topics_crosslingual_selection"] == "results/topics/crosslingual/selection.tsv"
-    # the pages link to the figures without reading them: the report does not wait for them
-    paths = [path for value in inputs.values() for path in (value if isinstance(value, list) else [value])]
-    assert paths and not any(path.startswith(layout.REPORT_FIGURES) for path in paths)
+    pages = layout.report_page_inputs(["en", "zh"], ["coffee-chats", "mentor-note"])
+    index = layout.report_index_inputs(["en", "zh"])
+    assert all(name.isidentifier() for name in {**pages, **index})
+    assert pages["sentences"] == ["results/sentences/coffee-chats.tsv", "results/sentences/mentor-note.tsv"]
+    assert pages["topics_zh_nmf_representatives"] == "results/topics/zh/nmf/representatives.tsv"
+    assert index["keyness_zh"] == "results/compare/keyness_zh.tsv"
+    assert index["topics_en_seeded_labels"] == "results/topics/en/seeded/labels.tsv"
+    assert index["topics_crosslingual_selection"] == "results/topics/crosslingual/selection.tsv"
+    # the pages wait for no comparison, so they are written beside them
+    assert not any(path.startswith("results/compare/") for path in pages.values() if isinstance(path, str))
+    # neither waits for the figures: the overview links to them without reading them
+    paths = [path for inputs in (pages, index) for value in inputs.values()
+             for path in (value if isinstance(value, list) else [value])]
+    assert not any(path.startswith(layout.REPORT_FIGURES) for path in paths)
 
 
 def test_figure_files_are_every_figure_in_both_formats():

@@ -84,7 +84,7 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
     assert len(new_shards) == 2
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
-                    "figures_compare": "1", "report_html": "1", "all": "1",
+                    "figures_compare": "1", "report_pages": "1", "report_html": "1", "all": "1",
                     # the seeded topics of every language are compared with the coding and the sheet's groups
                     "seeded_agreement": "3"}
     # the topic models and topic figures of the two languages that gained an article, not of the third
@@ -156,12 +156,13 @@ def test_every_rule_declares_its_log_benchmark_threads_and_resources():
 def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
     """Moved anywhere, under any names, the inputs still make a report whose links all work."""
     from upsoc import layout
-    from upsoc.report.build import ReportInputs, Site, build_report
+    from upsoc.report.build import ReportInputs, Site, build_index, build_pages
 
     sheet = read_tsv(first_run / "data/articles.tsv")
     config = yaml.safe_load((first_run / "config/config.yaml").read_text(encoding="utf-8"))
     languages, articles = sorted(set(sheet["language"])), sorted(sheet["id"])
-    declared = {**layout.report_inputs(languages, articles), "sheet": config["articles"]}
+    declared = {**layout.report_page_inputs(languages, articles), **layout.report_index_inputs(languages),
+                "sheet": config["articles"]}
     moved, count = {}, 0
     for name, paths in declared.items():
         relocated = []
@@ -174,7 +175,9 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
         moved[name] = relocated if isinstance(paths, list) else relocated[0]
     site = Site(tmp_path / "site" / "index.html", tmp_path / "site" / "pages", tmp_path / "site" / "topic-pages",
                 tmp_path / "site" / "concordance", tmp_path / "site" / "sentences.html", first_run / layout.REPORT_FIGURES)
-    build_report(ReportInputs(moved, config, [], languages, config["compare"]["groupings"]), site)
+    inputs = ReportInputs(moved, languages, config["compare"]["groupings"], config)
+    build_pages(inputs, site)
+    build_index(inputs, site)
     for page in (tmp_path / "site").rglob("*.html"):
         for link in re.findall(r'(?:href|src)="([^"#]+)', page.read_text(encoding="utf-8")):
             assert (page.parent / link).resolve().is_file(), (page.name, link)

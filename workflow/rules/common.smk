@@ -130,8 +130,8 @@ def figure_outputs(names):
     }
 
 
-def report_inputs(wildcards):
-    """Every result the report reads, and every input whose hash it records."""
+def index_inputs(wildcards):
+    """Every result the report's overview page reads, and every input whose hash it records."""
     hashed = {
         "sheet": config["articles"],
         "codebook": config["codebook"],
@@ -139,4 +139,4 @@ def report_inputs(wildcards):
         "user_dictionary": config["zh_user_dictionary"],
         "raw": [raw_path(article) for article in ARTICLE_IDS],
     }
-    return {**layout.report_inputs(CORPUS_LANGUAGES, ARTICLE_IDS), **hashed}
+    return {**layout.report_index_inputs(CORPUS_LANGUAGES), **hashed}

@@ -72,11 +72,12 @@ rule figures_topics:
         "../scripts/figures_topics.py"
 
 
-rule report_html:
+# The pages need none of the comparisons: written beside them, not after.
+rule report_pages:
     input:
-        unpack(report_inputs),
+        sheet=config["articles"],
+        **layout.report_page_inputs(CORPUS_LANGUAGES, ARTICLE_IDS),
     output:
-        index=layout.REPORT_INDEX,
         # folders, not one output per page: Snakemake records every input's checksum for every
         # output, which is quadratic in the number of articles
         articles=directory(layout.REPORT_ARTICLES),
@@ -84,11 +85,33 @@ rule report_html:
         concepts=directory(layout.REPORT_CONCEPTS),
         search=layout.REPORT_SEARCH,
     params:
+        site=layout.REPORT_SITE,
+        languages=CORPUS_LANGUAGES,
+        definitions={concept.id: concept.definition for concept in CODEBOOK.concepts},
+        kinds={concept.id: concept.kind for concept in CODEBOOK.concepts},
+        code=code("report_pages.py"),
+    log:
+        "logs/report_pages.log",
+    benchmark:
+        "logs/benchmarks/report_pages/all.tsv",
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    script:
+        "../scripts/report_pages.py"
+
+
+rule report_html:
+    input:
+        unpack(index_inputs),
+    output:
+        index=layout.REPORT_INDEX,
+    params:
+        site=layout.REPORT_SITE,
         config=config,
-        figures=layout.REPORT_FIGURES,
         languages=CORPUS_LANGUAGES,
         groupings=GROUPINGS,
-        definitions={concept.id: concept.definition for concept in CODEBOOK.concepts},
         code=code("report_html.py"),
     log:
         "logs/report_html.log",

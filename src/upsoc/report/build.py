@@ -33,13 +33,15 @@ PACKAGES = ["snakemake", "pandas", "numpy", "scipy", "scikit-learn", "seaborn", 
 
 @dataclass
 class ReportInputs:
-    # the rule's named inputs: `layout.report_inputs`, and the article sheet as "sheet"
+    # the job's named inputs: `layout.report_page_inputs` or `layout.report_index_inputs`, and
+    # the article sheet as "sheet"
     named: Mapping[str, str | list[str]]
-    config: dict
-    inputs_to_hash: list[Path]
     languages: list[str]
-    groupings: list[str]
+    groupings: list[str] = field(default_factory=list)
+    config: dict = field(default_factory=dict)  # shown in the overview's methods
+    inputs_to_hash: list[Path] = field(default_factory=list)  # hashed in the overview's methods
     definitions: Mapping[str, str] = field(default_factory=dict)  # concept id -> the codebook's definition
+    kinds: Mapping[str, str] = field(default_factory=dict)  # concept id -> theme, tactic, …
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def path(self, *name: str) -> Path:
@@ -67,6 +69,11 @@ class Site:
     concepts: Path  # a concordance page per concept
     search: Path  # every sentence, with a search box
     figures: Path  # drawn by other jobs: linked, never read
+
+    @classmethod
+    def at(cls, paths: Mapping[str, str]) -> "Site":
+        """The site at `paths` (as `layout.REPORT_SITE`)."""
+        return cls(**{part: Path(path) for part, path in paths.items()})
 
     def figure(self, name: str) -> Path:
         return self.figures / Path(layout.FIGURE_FILE.format(name=name, ext="png")).name
@@ -122,14 +129,20 @@ def _paragraphs(sentence_tables: list[Path]) -> pd.DataFrame:
     return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=columns)
 
 
-def build_report(inputs: ReportInputs, site: Site) -> None:
+def build_pages(inputs: ReportInputs, site: Site) -> None:
+    """The pages that need no comparison: one per article and per topic, a concordance per
+    concept, every sentence; a job of their own, written while the comparisons are computed."""
+    coded = inputs.table("coded")
+    _article_pages(inputs, site, coded, inputs.table("summary"), inputs.table("removed"))
+    for scope in layout.topic_scopes(inputs.languages):
+        _topic_pages(inputs, site, scope)
+    _sentence_pages(inputs, site, coded)
+
+
+def build_index(inputs: ReportInputs, site: Site) -> None:
+    """The overview page, findings first; it links to the pages of `build_pages` and the figures."""
     home = site.index.parent
     summary = inputs.table("summary")
-    removed = inputs.table("removed")
-    coded = inputs.table("coded")
-    _article_pages(inputs, site, coded, summary, removed)
-    topic_sections = [_topic_pages(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
-    _sentence_pages(inputs, site, coded)
 
     def article_link(article_id: str) -> str:
         return href(site.article(article_id), home)
@@ -137,10 +150,11 @@ def build_report(inputs: ReportInputs, site: Site) -> None:
     def figure_link(name: str) -> str:
         return href(site.figure(name), home)
 
+    topic_sections = [_topic_section(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
     body = "".join([
-        _findings(inputs, site, coded),
+        _findings(inputs, site, inputs.table("coded")),
         how_to_read(),
-        _corpus_section(summary, removed, article_link),
+        _corpus_section(summary, inputs.table("removed"), article_link),
         _codebook_section(inputs, site.links(home).concept),
         _validation_section(inputs),
         _topics_section(inputs, topic_sections, figure_link),
@@ -173,11 +187,10 @@ def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> str:
 def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:
     """A concordance page per concept of the codebook, and the page of every sentence."""
     coverage = inputs.table("coverage")
-    kinds = inputs.table("concept_prevalence").drop_duplicates("concept").set_index("concept")["kind"]
     carried = coded["concepts"].map(lambda cell: set(parse_concepts(cell)))
     links = site.links(site.concepts)
     for concept in dict.fromkeys(coverage["concept"]):
-        write_text(concept_page(concept, kinds.get(concept, ""), inputs.definitions.get(concept, ""), coded[carried.map(lambda found: concept in found)],
+        write_text(concept_page(concept, inputs.kinds.get(concept, ""), inputs.definitions.get(concept, ""), coded[carried.map(lambda found: concept in found)],
                                 site.nav(site.concepts), links.sentence, links.concept),
                    site.concept(concept))
     links = site.links(site.search.parent)
@@ -199,23 +212,29 @@ def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summar
         )
 
 
-def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> str:
-    """Writes a page per topic of the model; returns the model's section of the overview."""
-    tables = {name: inputs.table("topics", scope.name, name) for name in layout.REPORT_TOPIC_TABLES}
-    labels, terms, reps, concepts = (tables[name] for name in ("labels", "topics", "representatives", "concepts"))
-    label = f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
-    for topic in labels["topic"]:
+def _topic_pages(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> None:
+    """A page per topic of the model."""
+    terms, reps, concepts = (inputs.table("topics", scope.name, name) for name in ("topics", "representatives", "concepts"))
+    for topic in inputs.table("topics", scope.name, "labels")["topic"]:
         write_text(
-            topic_page(f"Topic {topic} — {label}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
+            topic_page(f"Topic {topic} — {_model_label(scope)}", terms[terms["topic"] == topic], reps[reps["topic"] == topic],
                        concepts[concepts["topic"] == topic], scope.language,
                        site.nav(site.topics), article_link=lambda a: href(site.article(a), site.topics)),
             site.topic(scope.name, topic),
         )
-    selection = tables["selection"]
+
+
+def _model_label(scope: layout.TopicScope) -> str:
+    return f"{scope.language} {scope.model.upper()}" if scope.language else "cross-lingual"
+
+
+def _topic_section(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -> str:
+    """The model's section of the overview: its topics, each linked to its page."""
+    selection = inputs.table("topics", scope.name, "selection")
     note = selection["note"].iloc[0] if len(selection) else ""
     return (
-        f"<h3>{label}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
-        + table(labels.assign(language=scope.language),
+        f"<h3>{_model_label(scope)}</h3>" + (f'<p class="note">{escape(note)}</p>' if note else "")
+        + table(inputs.table("topics", scope.name, "labels").assign(language=scope.language),
                 {"topic": lambda rec: href(site.topic(scope.name, rec["topic"]), site.index.parent)},
                 frozenset({"top_terms", "frex_terms"}))
     )
