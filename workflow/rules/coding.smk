@@ -65,6 +65,7 @@ rule coding_tables:
         "logs/coding_tables.log",
     benchmark:
         "logs/benchmarks/coding_tables/all.tsv",
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=1000,
@@ -88,7 +89,7 @@ rule analyse_studies:
         "logs/analyse_studies.log",
     benchmark:
         "logs/benchmarks/analyse_studies/all.tsv",
-    priority: VALIDATION_PRIORITY
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,
@@ -118,7 +119,7 @@ rule validate_instrument:
         "logs/validate_instrument.log",
     benchmark:
         "logs/benchmarks/validate_instrument/all.tsv",
-    priority: VALIDATION_PRIORITY
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,

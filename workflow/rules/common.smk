@@ -37,19 +37,25 @@ STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
-# Priority of a language's jobs up to its topic models, 1 for the language with the fewest
-# articles. Snakemake starts ready jobs in order of priority, and the chain of the language with
-# the most articles (clean, segment, code, units, the K sweeps) is the longest of the run:
-# started first, it runs beside the rest instead of after it. Order only; results are the same.
-CHAIN_PRIORITY = {
+# Which ready job Snakemake starts first; order only, the results are the same. The K sweeps
+# (topic_model, seeded_topics) are the longest jobs, and only figures and the report wait for
+# them: they go last, the largest language's first (1 for the fewest articles), so that the
+# longest sweeps do not run alone at the end.
+SWEEP_PRIORITY = {
     language: rank
     for rank, language in enumerate(
         sorted(CORPUS_LANGUAGES, key=lambda code: ((ARTICLES["language"] == code).sum(), code)), start=1
     )
 }
-# The studies' tokens and the validation need nothing of the corpus but its compiled codebook,
-# and the comparisons wait for them: started before the chains, they are done by then.
-VALIDATION_PRIORITY = len(CHAIN_PRIORITY) + 1
+# Before every sweep, the jobs the sweeps wait for: a language's compiled cues, per-article
+# stages and topic units, the largest language's first, so that its sweeps can start soonest.
+CHAIN_PRIORITY = {language: len(SWEEP_PRIORITY) + rank for language, rank in SWEEP_PRIORITY.items()}
+# Before those, the corpus-level jobs on the way to the comparisons, which the figures and the
+# report wait for (the studies' tokens and the validation, which need nothing of the corpus but
+# its compiled codebook; the coding table; the cross-lingual model; the comparisons), and the
+# short jobs that read every article: each time Snakemake chooses jobs, it measures the input
+# files of every waiting job again.
+EARLY_PRIORITY = max(CHAIN_PRIORITY.values(), default=0) + 1
 GROUPINGS = config["compare"]["groupings"]
 
 

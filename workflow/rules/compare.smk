@@ -21,6 +21,7 @@ rule compare_groups:
         "logs/compare_groups.log",
     benchmark:
         "logs/benchmarks/compare_groups/all.tsv",
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,

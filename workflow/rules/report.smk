@@ -15,6 +15,7 @@ rule corpus_summary:
         "logs/corpus_summary.log",
     benchmark:
         "logs/benchmarks/corpus_summary/all.tsv",
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=1000,
@@ -94,6 +95,7 @@ rule report_pages:
         "logs/report_pages.log",
     benchmark:
         "logs/benchmarks/report_pages/all.tsv",
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=1000,

@@ -40,7 +40,7 @@ rule topic_model:
         "logs/topic_model/{language}-{model}.log",
     benchmark:
         "logs/benchmarks/topic_model/{language}-{model}.tsv",
-    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
+    priority: lambda wildcards: SWEEP_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=2000,
@@ -65,7 +65,7 @@ rule seeded_topics:
         "logs/seeded_topics/{language}.log",
     benchmark:
         "logs/benchmarks/seeded_topics/{language}.tsv",
-    priority: lambda wildcards: CHAIN_PRIORITY[wildcards.language]
+    priority: lambda wildcards: SWEEP_PRIORITY[wildcards.language]
     threads: 1
     resources:
         mem_mb=2000,
@@ -86,6 +86,7 @@ rule crosslingual_topics:
         "logs/crosslingual_topics.log",
     benchmark:
         "logs/benchmarks/crosslingual_topics/all.tsv",
+    priority: EARLY_PRIORITY
     threads: 1
     resources:
         mem_mb=2000,
