@@ -24,16 +24,17 @@ def test_topic_scopes_name_their_folders_and_pages():
 
 
 def test_report_inputs_cover_every_model_under_identifier_names_and_no_figure():
-    pages = layout.report_page_inputs(["en", "zh"], ["coffee-chats", "mentor-note"])
+    pages = layout.report_page_inputs(["coffee-chats", "mentor-note"])
     index = layout.report_index_inputs(["en", "zh"])
     assert all(name.isidentifier() for name in {**pages, **index})
     assert pages["sentences"] == ["results/sentences/coffee-chats.tsv", "results/sentences/mentor-note.tsv"]
-    assert pages["topics_zh_nmf_representatives"] == "results/topics/zh/nmf/representatives.tsv"
     assert index["keyness_zh"] == "results/compare/keyness_zh.tsv"
+    assert index["topics_zh_nmf_representatives"] == "results/topics/zh/nmf/representatives.tsv"
     assert index["topics_en_seeded_labels"] == "results/topics/en/seeded/labels.tsv"
     assert index["topics_crosslingual_selection"] == "results/topics/crosslingual/selection.tsv"
-    # the pages wait for no comparison, so they are written beside them
-    assert not any(path.startswith("results/compare/") for path in pages.values() if isinstance(path, str))
+    # the corpus pages wait for no topic model and no comparison, so they are written beside them
+    assert not any(path.startswith(("results/topics/", "results/compare/")) for path in pages.values()
+                   if isinstance(path, str))
     # neither waits for the figures: the overview links to them without reading them
     paths = [path for inputs in (pages, index) for value in inputs.values()
              for path in (value if isinstance(value, list) else [value])]

@@ -161,7 +161,7 @@ def test_the_report_reads_only_the_inputs_it_is_given(first_run, tmp_path):
     sheet = read_tsv(first_run / "data/articles.tsv")
     config = yaml.safe_load((first_run / "config/config.yaml").read_text(encoding="utf-8"))
     languages, articles = sorted(set(sheet["language"])), sorted(sheet["id"])
-    declared = {**layout.report_page_inputs(languages, articles), **layout.report_index_inputs(languages),
+    declared = {**layout.report_page_inputs(articles), **layout.report_index_inputs(languages),
                 "sheet": config["articles"]}
     moved, count = {}, 0
     for name, paths in declared.items():

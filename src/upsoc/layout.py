@@ -135,32 +135,27 @@ def figure_files(groupings: list[str], languages: list[str]) -> list[str]:
 
 # What the report shows, besides the figures; the topic models' unit weights are not shown.
 REPORT_COMPARE_TABLES = ("concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
-REPORT_PAGE_TOPIC_TABLES = ("topics", "representatives", "concepts", "labels")
-REPORT_INDEX_TOPIC_TABLES = ("selection", "labels", "concepts")
+REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
 
 
-def _topic_tables(languages: list[str], tables: tuple[str, ...]) -> dict[str, str]:
-    return {key("topics", scope.name, table): scope.table(table) for scope in topic_scopes(languages) for table in tables}
-
-
-def report_page_inputs(languages: list[str], articles: list[str]) -> dict[str, str | list[str]]:
-    """The results the report's pages read (`upsoc.report.build.build_pages`), named as
-    `ReportInputs` looks them up: none of the comparisons, so they are written beside them."""
+def report_page_inputs(articles: list[str]) -> dict[str, str | list[str]]:
+    """The results the pages of the coded corpus read (`upsoc.report.build.build_pages`), named
+    as `ReportInputs` looks them up: no topic model and no comparison, so they are written
+    beside them."""
     return {
         "summary": SUMMARY,
         "removed": REMOVED,
         "coded": CODED,
         "sentences": [SENTENCES.format(article=article) for article in articles],
         "coverage": COVERAGE,
-        **_topic_tables(languages, REPORT_PAGE_TOPIC_TABLES),
     }
 
 
 def report_index_inputs(languages: list[str]) -> dict[str, str]:
-    """The results the report's overview page reads (`upsoc.report.build.build_index`).
+    """The results the report's overview and topic pages read (`upsoc.report.build.build_index`).
 
-    The figures are not among them: the page links to them (`REPORT_FIGURES`) and never reads
-    them, so it is written while they are drawn."""
+    The figures are not among them: the overview links to them (`REPORT_FIGURES`) and never
+    reads them, so it is written while they are drawn."""
     return {
         "summary": SUMMARY,
         "removed": REMOVED,
@@ -169,7 +164,11 @@ def report_index_inputs(languages: list[str]) -> dict[str, str]:
         **{key("validation", table): VALIDATION.format(table=table) for table in VALIDATION_TABLES},
         **{table: COMPARE_TABLE.format(table=table) for table in REPORT_COMPARE_TABLES},
         **{key("keyness", language): KEYNESS.format(language=language) for language in languages},
-        **_topic_tables(languages, REPORT_INDEX_TOPIC_TABLES),
+        **{
+            key("topics", scope.name, table): scope.table(table)
+            for scope in topic_scopes(languages)
+            for table in REPORT_TOPIC_TABLES
+        },
         **{key("seeded", language, "agreement"): AGREEMENT.format(language=language) for language in languages},
         **{key("seeded", language, "terms"): TopicScope(language, SEEDED).table("seeded_terms") for language in languages},
     }

@@ -73,21 +73,19 @@ rule figures_topics:
         "../scripts/figures_topics.py"
 
 
-# The pages need none of the comparisons: written beside them, not after.
+# The pages of the coded corpus need no topic model and no comparison: written beside them.
 rule report_pages:
     input:
         sheet=config["articles"],
-        **layout.report_page_inputs(CORPUS_LANGUAGES, ARTICLE_IDS),
+        **layout.report_page_inputs(ARTICLE_IDS),
     output:
         # folders, not one output per page: Snakemake records every input's checksum for every
         # output, which is quadratic in the number of articles
         articles=directory(layout.REPORT_ARTICLES),
-        topics=directory(layout.REPORT_TOPICS),
         concepts=directory(layout.REPORT_CONCEPTS),
         search=layout.REPORT_SEARCH,
     params:
         site=layout.REPORT_SITE,
-        languages=CORPUS_LANGUAGES,
         definitions={concept.id: concept.definition for concept in CODEBOOK.concepts},
         kinds={concept.id: concept.kind for concept in CODEBOOK.concepts},
         code=code("report_pages.py"),
@@ -109,6 +107,7 @@ rule report_html:
         unpack(index_inputs),
     output:
         index=layout.REPORT_INDEX,
+        topics=directory(layout.REPORT_TOPICS),
     params:
         site=layout.REPORT_SITE,
         config=config,

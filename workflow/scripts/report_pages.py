@@ -6,7 +6,6 @@ from upsoc.rulelog import rule_log
 with rule_log(snakemake.log[0]):
     params = snakemake.params
     build_pages(
-        ReportInputs(named=snakemake.input, languages=list(params.languages), definitions=dict(params.definitions),
-                     kinds=dict(params.kinds)),
+        ReportInputs(named=snakemake.input, definitions=dict(params.definitions), kinds=dict(params.kinds)),
         Site.at(params.site),
     )

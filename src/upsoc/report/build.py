@@ -36,7 +36,7 @@ class ReportInputs:
     # the job's named inputs: `layout.report_page_inputs` or `layout.report_index_inputs`, and
     # the article sheet as "sheet"
     named: Mapping[str, str | list[str]]
-    languages: list[str]
+    languages: list[str] = field(default_factory=list)  # those with articles: each has its topic models
     groupings: list[str] = field(default_factory=list)
     config: dict = field(default_factory=dict)  # shown in the overview's methods
     inputs_to_hash: list[Path] = field(default_factory=list)  # hashed in the overview's methods
@@ -130,18 +130,20 @@ def _paragraphs(sentence_tables: list[Path]) -> pd.DataFrame:
 
 
 def build_pages(inputs: ReportInputs, site: Site) -> None:
-    """The pages that need no comparison: one per article and per topic, a concordance per
-    concept, every sentence; a job of their own, written while the comparisons are computed."""
+    """The pages of the coded corpus: one per article, a concordance per concept, every
+    sentence. They need no topic model and no comparison: a job of their own, written while
+    those are computed."""
     coded = inputs.table("coded")
     _article_pages(inputs, site, coded, inputs.table("summary"), inputs.table("removed"))
-    for scope in layout.topic_scopes(inputs.languages):
-        _topic_pages(inputs, site, scope)
     _sentence_pages(inputs, site, coded)
 
 
 def build_index(inputs: ReportInputs, site: Site) -> None:
-    """The overview page, findings first; it links to the pages of `build_pages` and the figures."""
+    """The overview page, findings first, and a page per topic; it links to the pages of
+    `build_pages` and to the figures."""
     home = site.index.parent
+    for scope in layout.topic_scopes(inputs.languages):
+        _topic_pages(inputs, site, scope)
     summary = inputs.table("summary")
 
     def article_link(article_id: str) -> str:
