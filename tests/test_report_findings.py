@@ -98,6 +98,25 @@ def test_quotes_come_from_the_group_carry_the_concept_beyond_the_frame_terms_and
                 assert d.concept in parse_concepts(row["concepts"]) and d.concept not in parse_concepts(row["frame_only"])
 
 
+def test_each_groups_quotes_are_its_most_representative_sentences_from_different_articles(corpus):
+    """One cue each here, so the most representative are the shortest (then by article and
+    sentence): the first quote is the group's shortest carrier, the second the shortest of
+    another article, whichever other groups the same concept's quotes were chosen for first."""
+    coded, sheet = corpus[0], corpus[1]
+    frame_of = coded["article_id"].map(sheet.set_index("id")["frame"])
+    for d in found(corpus)[0].differences:
+        carries = coded["concepts"].map(lambda cell: d.concept in parse_concepts(cell)) & ~coded["frame_only"].map(
+            lambda cell: d.concept in parse_concepts(cell))
+        for group, quotes in ((d.group_a, d.quotes_a), (d.group_b, d.quotes_b)):
+            carriers = coded[carries & (frame_of == group)]
+            order = carriers.assign(length=carriers["text"].str.len(), sentence=carriers["sentence_id"].astype(int))
+            order = order.sort_values(["length", "article_id", "sentence"])
+            first = order.iloc[0]
+            second = order[order["article_id"] != first["article_id"]].iloc[0]
+            assert [(q.article_id, q.sentence_id) for q in quotes] == [
+                (first["article_id"], first["sentence_id"]), (second["article_id"], second["sentence_id"])]
+
+
 def test_the_corrected_figure_is_judged_where_there_is_one(corpus):
     coded, sheet, prevalence, table = corpus
     table = table.copy()
