@@ -106,6 +106,8 @@ REPORT_CONCEPT = f"{REPORT_CONCEPTS}/{{concept}}.html"
 REPORT_SEARCH = f"{RESULTS}/report/search.html"
 REPORT_FIGURES = f"{RESULTS}/report/figures"
 FIGURE_FILE = f"{REPORT_FIGURES}/{{name}}.{{ext}}"
+# every figure is written in each format (`upsoc.report.figures.save` writes them)
+FIGURE_FORMATS = ("png", "svg")
 # figure names
 PREVALENCE_FIGURE = "prevalence_{grouping}"
 DIFFERENCES_FIGURE = "differences_{grouping}"
@@ -128,9 +130,9 @@ def topic_figures(languages: list[str]) -> list[str]:
 
 
 def figure_files(groupings: list[str], languages: list[str]) -> list[str]:
-    """Every figure of the run, PNG and SVG."""
+    """Every figure of the run, in every format."""
     names = compare_figures(groupings, languages) + topic_figures(languages)
-    return [FIGURE_FILE.format(name=name, ext=ext) for name in names for ext in ("png", "svg")]
+    return [FIGURE_FILE.format(name=name, ext=ext) for name in names for ext in FIGURE_FORMATS]
 
 
 # What the report shows, besides the figures; the topic models' unit weights are not shown.

@@ -122,7 +122,7 @@ def topic_settings(ks, k):
 
 
 def figure_outputs(names):
-    """Named report outputs, PNG and SVG, for figure names."""
+    """Named report outputs, one per format, for figure names."""
     return {
         layout.key(name, ext): report(
             layout.FIGURE_FILE.format(name=name, ext=ext),
@@ -132,7 +132,7 @@ def figure_outputs(names):
             labels={"figure": name, "format": ext},
         )
         for name in names
-        for ext in ("png", "svg")
+        for ext in layout.FIGURE_FORMATS
     }
 
 
