@@ -190,3 +190,52 @@ def test_parallel_of_must_name_an_article_in_another_language(project, capsys, t
     refused(project, capsys, add(source, "--parallel-of", "coffee-chats"), "must be the same text in another language")
     assert main(add(source, "--parallel-of", "mentor-note")) == 0
     assert read_tsv(project / "data" / "articles.tsv").set_index("id").loc["a", "parallel_of"] == "mentor-note"
+
+
+def collection(folder, rows, header="file\tlanguage\tframe\torigin\ttranslated_from\tparallel_of\ttitle"):
+    lines = [header, *("\t".join(row) for row in rows)]
+    return write(folder / "articles.tsv", "\n".join(lines) + "\n")
+
+
+def test_add_batch_adds_every_row_in_order_with_the_pair_on_its_second_side(project, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    write(folder / "en_sponsor.md", "---\ntitle: Find a sponsor\n---\nAsk your skip-level manager what a sponsor looks for.\n")
+    write(folder / "zh_sponsor.md", "向你上级的上级请教，赞助人看重什么。主动约一次一对一的谈话。")
+    write(folder / "en_boss.txt", "Tell your boss early when a project slips, and bring a plan.")
+    sheet = collection(folder, [
+        ["en_sponsor.md", "en", "upward_socializing", "US", "", "zh_sponsor.md", ""],
+        ["zh_sponsor.md", "zh", "upward_socializing", "US", "en", "en_sponsor.md", "找到你的赞助人"],
+        ["en_boss.txt", "en", "managing_up", "", "", "", "Managing up"],
+    ])
+    assert main(["add-batch", str(sheet)]) == 0
+    rows = read_tsv(project / "data" / "articles.tsv").set_index("id")
+    assert list(rows.index[-3:]) == ["en-sponsor", "zh-sponsor", "en-boss"]
+    assert rows.loc["en-sponsor", "title"] == "Find a sponsor"  # from the front matter
+    assert rows.loc["en-sponsor", "parallel_of"] == ""
+    assert rows.loc["zh-sponsor", ["parallel_of", "translated_from"]].tolist() == ["en-sponsor", "en"]
+    assert rows.loc["en-boss", ["frame", "file"]].tolist() == ["managing_up", "en-boss.en.txt"]
+    assert (project / "data" / "raw" / "zh-sponsor.zh.md").read_bytes() == (folder / "zh_sponsor.md").read_bytes()
+
+
+def test_add_batch_refuses_the_whole_batch_naming_every_bad_row(project, capsys, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    write(folder / "good.txt", "Tell your boss early when a project slips, and bring a plan.")
+    write(folder / "persian.txt", PERSIAN)
+    write(folder / "again.txt", "Tell your boss early when a project slips, and bring a plan.")
+    sheet = collection(folder, [
+        ["good.txt", "en", "managing_up", "", "", "", ""],
+        ["missing.txt", "en", "managing_up", "", "", "", ""],
+        ["persian.txt", "zh", "networking", "", "", "", ""],
+        ["again.txt", "en", "managing_up", "", "", "", ""],
+    ])
+    err = refused(project, capsys, ["add-batch", str(sheet)], "3 of 4 rows refused, nothing added")
+    assert "row 3 (missing.txt):" in err and "no such file" in err
+    assert "row 4 (persian.txt):" in err and "Chinese characters" in err
+    assert "row 5 (again.txt):" in err and "same text as article 'good'" in err
+
+
+def test_add_batch_refuses_a_collection_with_other_columns(project, capsys, tmp_path):
+    sheet = collection(tmp_path, [["a.txt", "en", "networking"]], header="file\tlanguage\tframing")
+    refused(project, capsys, ["add-batch", str(sheet)], "missing column(s) frame; unknown column(s) framing")

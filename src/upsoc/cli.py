@@ -1,11 +1,12 @@
 """`upsoc`: add an article to the corpus, or check the corpus, without running the pipeline.
 
     upsoc add PATH --language fa --frame networking --origin IR [--title … --id …]
+    upsoc add-batch COLLECTION.tsv
     upsoc validate
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
     upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
 
-Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
+They read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is
 written unless the sheet, the new row and the new article pass every check.
 """
@@ -16,6 +17,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -99,55 +101,150 @@ def source_metadata(text: str, fmt: str) -> dict:
     return {FRONT_MATTER_KEYS.get(k, k): unquote(str(v)) for k, v in found.items() if v is not None}
 
 
-def add(args) -> str:
-    settings = _settings(args)
-    schema = load_schema(SCHEMA)
-    checked = load_sheet(settings["sheet"], schema, settings["raw_dir"], settings["max_bytes"])
-    sheet, existing_keys = checked.reset_index(drop=True), checked.attrs["content_keys"]
-    source = Path(args.path)
+@dataclass
+class StagedArticle:
+    """An article that passed every check, not yet written: its sheet row, its UTF-8 text,
+    where the text goes, the encoding it was converted from (or None) and its content key
+    (`ingest.content_key`, for duplicate checks)."""
+
+    row: dict
+    text: str
+    target: Path
+    encoding: str | None
+    content_key: str
+
+
+def stage_article(source: Path, fields: dict, sheet: pd.DataFrame, content_keys: dict, settings: dict,
+                  schema: dict) -> StagedArticle:
+    """Check one article against the sheet it joins, writing nothing. `fields` holds
+    `language`, `frame`, `origin`, `id` and the METADATA_FIELDS (None: not given, so the file's
+    own front matter or page metadata may fill it)."""
+    language = fields["language"]
     fmt = detect_format(source)
-    text, encoding = read_source(source, args.language, settings["max_bytes"])
+    text, encoding = read_source(source, language, settings["max_bytes"])
 
     metadata = {field: "" for field in METADATA_FIELDS}
     metadata.update({k: v for k, v in source_metadata(text, fmt).items() if k in metadata})
-    metadata.update({field: value for field in METADATA_FIELDS if (value := getattr(args, field)) is not None})
+    metadata.update({field: value for field in METADATA_FIELDS if (value := fields.get(field)) is not None})
     if encoding:
         metadata["notes"] = "; ".join(filter(None, [metadata["notes"], f"converted from {encoding} to UTF-8 by upsoc add"]))
     taken = set(sheet["id"])
-    if args.id:
-        if args.id in taken:
-            raise ArticleError(f"id {args.id!r} is already in {settings['sheet']}: choose another --id")
-        article_id = args.id
+    if fields.get("id"):
+        if fields["id"] in taken:
+            raise ArticleError(f"id {fields['id']!r} is already in {settings['sheet']}: choose another id")
+        article_id = fields["id"]
     else:
-        base = slugify(source.stem.split(".")[0]) or slugify(metadata["title"]) or f"{args.language}-article"
+        base = slugify(source.stem.split(".")[0]) or slugify(metadata["title"]) or f"{language}-article"
         article_id = unique_id(base, taken)
-    file_name = f"{article_id}.{args.language}{source.suffix.lower() or '.txt'}"
-    row = {"id": article_id, "file": file_name, "language": args.language, "frame": args.frame,
-           "origin": args.origin or "", **metadata}
+    file_name = f"{article_id}.{language}{source.suffix.lower() or '.txt'}"
+    row = {"id": article_id, "file": file_name, "language": language, "frame": fields["frame"],
+           "origin": fields.get("origin") or "", **metadata}
     problems = schema_problems(row, jsonschema.Draft202012Validator(schema), "the new row")
     # the sheet passed its checks: what check_parallels finds now is the new row's
     problems = problems or check_parallels(pd.concat([sheet, pd.DataFrame([row])], ignore_index=True))
     if problems:
         raise SheetError("the new row is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
 
-    problems, body = check_article_text(text, str(source), args.language)
+    problems, body = check_article_text(text, str(source), language)
     if problems:
         raise ArticleError(problems[0])
-    duplicate = existing_keys.get(content_key(body))
+    key = content_key(body)
+    duplicate = content_keys.get(key)
     if duplicate is not None:
         existing_file = settings["raw_dir"] / sheet.loc[sheet["id"] == duplicate, "file"].item()
         raise ArticleError(f"{source}: same text as article {duplicate!r} ({existing_file}): nothing added")
 
     target = settings["raw_dir"] / file_name
     if target.exists():
-        raise ArticleError(f"{target} exists already: choose another --id")
-    write_text(text, target)
-    write_tsv(pd.concat([sheet, pd.DataFrame([row])], ignore_index=True)[list(sheet.columns)], settings["sheet"])
-    converted = f" (converted from {encoding})" if encoding else ""
+        raise ArticleError(f"{target} exists already: choose another id")
+    return StagedArticle(row, text, target, encoding, key)
+
+
+def _checked_sheet(settings: dict) -> tuple[pd.DataFrame, dict, dict]:
+    schema = load_schema(SCHEMA)
+    checked = load_sheet(settings["sheet"], schema, settings["raw_dir"], settings["max_bytes"])
+    return checked.reset_index(drop=True), dict(checked.attrs["content_keys"]), schema
+
+
+def _write_articles(staged: list[StagedArticle], sheet: pd.DataFrame, settings: dict) -> None:
+    """Every text first, then the sheet once: a sheet row never names a file that is not there."""
+    for article in staged:
+        write_text(article.text, article.target)
+    grown = pd.concat([sheet, pd.DataFrame([a.row for a in staged])], ignore_index=True)
+    write_tsv(grown[list(sheet.columns)], settings["sheet"])
+
+
+NEXT_STEP = "next: run `snakemake --cores 4` (only the new articles' jobs and the corpus-level ones run)"
+
+
+def add(args) -> str:
+    settings = _settings(args)
+    sheet, content_keys, schema = _checked_sheet(settings)
+    fields = {field: getattr(args, field) for field in ["language", "frame", "origin", "id", *METADATA_FIELDS]}
+    article = stage_article(Path(args.path), fields, sheet, content_keys, settings, schema)
+    _write_articles([article], sheet, settings)
+    converted = f" (converted from {article.encoding})" if article.encoding else ""
+    return f"added {article.row['id']!r}: {article.target}{converted} and a row in {settings['sheet']}\n{NEXT_STEP}"
+
+
+COLLECTION_REQUIRED = ["file", "language", "frame"]
+COLLECTION_OPTIONAL = ["origin", "id", *METADATA_FIELDS]
+
+
+def add_batch(args) -> str:
+    """Every row of a collection sheet, in its order, all or nothing. A collection names
+    files relative to its own folder and a translation's other side by its file; the pair is
+    recorded on whichever side comes second, as `upsoc add --parallel-of` would."""
+    settings = _settings(args)
+    sheet, content_keys, schema = _checked_sheet(settings)
+    collection_path = Path(args.collection)
+    collection = _read_collection(collection_path)
+    ids_of_files: dict[str, str] = {}
+    grown, staged, problems = sheet, [], []
+    for line, row in zip(range(2, len(collection) + 2), collection.to_dict(orient="records")):
+        fields = {field: row.get(field) or None for field in ["language", "frame", *COLLECTION_OPTIONAL]}
+        if fields["parallel_of"] in set(collection["file"]):
+            # the first side of a pair is added alone; the second names it by the id it got
+            fields["parallel_of"] = ids_of_files.get(fields["parallel_of"])
+        try:
+            article = stage_article(collection_path.parent / row["file"], fields, grown, content_keys, settings, schema)
+        except (ArticleError, SheetError) as error:
+            problems.append(f"row {line} ({row['file']}): {error}")
+            continue
+        ids_of_files[row["file"]] = article.row["id"]
+        content_keys[article.content_key] = article.row["id"]
+        grown = pd.concat([grown, pd.DataFrame([article.row])], ignore_index=True)
+        staged.append(article)
+    if problems:
+        raise ArticleError(
+            f"{collection_path}: {len(problems)} of {len(collection)} rows refused, nothing added; "
+            "fix these rows (or remove them from the collection) and run again:\n"
+            + "\n".join(f"  - {p}" for p in problems)
+        )
+    _write_articles(staged, sheet, settings)
     return (
-        f"added {article_id!r}: {target}{converted} and a row in {settings['sheet']}\n"
-        "next: run `snakemake --cores 4` (only this article's jobs and the corpus-level ones run)"
+        f"added {len(staged)} articles from {collection_path} to {settings['sheet']}: "
+        + ", ".join(a.row["id"] for a in staged) + f"\n{NEXT_STEP}"
     )
+
+
+def _read_collection(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise ArticleError(f"{path}: no such collection sheet: check the path")
+    collection = read_tsv(path)
+    missing = [c for c in COLLECTION_REQUIRED if c not in collection.columns]
+    unknown = [c for c in collection.columns if c not in COLLECTION_REQUIRED + COLLECTION_OPTIONAL]
+    if missing or unknown:
+        raise ArticleError(
+            f"{path}: " + "; ".join(filter(None, [
+                missing and f"missing column(s) {', '.join(missing)}",
+                unknown and f"unknown column(s) {', '.join(unknown)}",
+            ])) + f": a collection sheet has the columns {', '.join(COLLECTION_REQUIRED + COLLECTION_OPTIONAL)} (only the first three required)"
+        )
+    duplicated = collection.loc[collection["file"].duplicated(), "file"].tolist()
+    if duplicated:
+        raise ArticleError(f"{path}: file(s) listed twice: {', '.join(duplicated)}: keep one row per file")
+    return collection
 
 
 def validate(args) -> str:
@@ -235,6 +332,9 @@ def parser() -> argparse.ArgumentParser:
     adding.add_argument("--id", help="ASCII slug; derived from the file name when omitted")
     for field in METADATA_FIELDS:
         adding.add_argument(f"--{field.replace('_', '-')}", dest=field)
+    batch = commands.add_parser("add-batch", help="add every row of a collection sheet, all or nothing")
+    batch.add_argument("collection", help="a TSV with the columns file, language, frame and optionally "
+                       + ", ".join(COLLECTION_OPTIONAL) + "; files relative to its folder")
     commands.add_parser("validate", help="check the sheet and every article file")
     annotating = commands.add_parser("annotate", help="draw a sample of sentences and write coding sheets for two coders")
     annotating.add_argument("--n", type=int, required=True, help="number of sentences")
@@ -257,7 +357,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        message = {"add": add, "validate": validate, "annotate": annotate, "agreement": agreement}[args.command](args)
+        message = {"add": add, "add-batch": add_batch, "validate": validate, "annotate": annotate, "agreement": agreement}[args.command](args)
     except (ArticleError, SheetError, StudyError, CodebookError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
