@@ -189,3 +189,81 @@ def test_latin_script_lines_of_a_chinese_article_are_its_text():
 
     article = clean_text("搜索引擎：\n\n* bing\n* google\n\n## Pizza Party\n\n我们吃了披萨。\n", "zh", "mixed", fmt="markdown")
     assert article.text.split("\n\n") == ["搜索引擎：", "bing", "google", "Pizza Party", "我们吃了披萨。\n"]
+
+
+def removed_by(article, rule):
+    return article.removed.loc[article.removed["rule"] == rule, "text"].tolist()
+
+
+def test_a_translation_projects_marks_credits_and_contact_lines_go():
+    """The chrome of machine-translated Lifehacker columns (OpenDocCN) and an LCTT source file."""
+    from upsoc.clean import clean_text
+
+    raw = (
+        "# 我如何请人做我的导师？\n\n"
+        "> 原文：<https://lifehacker.com/how-do-i-ask-someone-to-be-my-mentor-1556476062>\n\n"
+        "***本帖原载于***[***learn vest***](http://www.learnvest.com/2013/11/x/)***。**T15】*\n\n"
+        "亲爱的生活黑客，一旦我找到了导师，我该怎么问他们呢？\n\n诚心诚意，拼命求森派\n\n"
+        "先花时间了解对方的工作，再请对方喝咖啡，不要一开口就要求对方做你的导师。\n\n"
+        "看清楚对方需要什么，你能为对方提供什么价值，这样的关系才能长久。T3】\n\n"
+        "祝你好运，Lifehacker\n\n"
+        "*<small>有问题或建议问 Lifehacker？发送给</small>*[*<small>tips@lifehacker.com</small>*](mailto:tips@lifehacker.com)*<small>。</small>T15】*\n\n"
+        "<small>*照片由*</small> [<small>*美国鱼类和野生动物管理局*</small>](http://www.flickr.com/photos/x/1) T51】\n"
+    )
+    article = clean_text(raw, "zh", "mentor", fmt="markdown")
+    assert article.text.split("\n\n") == [
+        "我如何请人做我的导师？", "亲爱的生活黑客，一旦我找到了导师，我该怎么问他们呢？",
+        "先花时间了解对方的工作，再请对方喝咖啡，不要一开口就要求对方做你的导师。",
+        "看清楚对方需要什么，你能为对方提供什么价值，这样的关系才能长久。\n",
+    ]
+    assert removed_by(article, "translation_marker") == ["T15】", "T3】", "T15】", "T51】"]
+    assert removed_by(article, "sign_off") == ["诚心诚意，拼命求森派", "祝你好运，Lifehacker"]
+    assert "tips@lifehacker.com" in removed_by(article, "contact_line")
+    assert "本帖原载于" in removed_by(article, "reprint_notice")
+    assert "照片由" in removed_by(article, "image_caption")
+
+    footer = clean_text(
+        "Leading the relationship with your manager\n======\nBy understanding your manager's goals, you can become a\n"
+        "true partner in your team's success.\n![a handshake ][1]\n\n" + "Own the relationship with your manager. " * 20
+        + "\n\n* * *\n\nvia: <https://opensource.com/x>\n\n选题：[lujun9972][a]\n译者：[译者ID](https://github.com/译者ID)\n\n"
+        "本文由 [LCTT](https://github.com/LCTT/TranslateProject) 原创编译，[Linux中国](https://linux.cn/) 荣誉推出\n",
+        "en", "lctt", fmt="markdown",
+    )
+    assert footer.text.split("\n\n")[1] == "By understanding your manager's goals, you can become a true partner in your team's success."
+    assert footer.text.rstrip().endswith("Own the relationship with your manager.")
+    assert {"translation_credits", "markdown_image"} <= set(footer.removed["rule"])
+
+
+def test_link_lists_and_their_lead_in_go_but_a_sentence_among_them_stays():
+    from upsoc.clean import clean_text
+
+    raw = (
+        "Build the kind of working relationship where you both win.\n\n### Management 101 series:\n\n"
+        "- [Your First Day as a Team Lead](/blog/first-day/)\n- [Contracting](/blog/contracting/)\n- Managing Upwards\n"
+        "- [Delegation](/blog/delegation/)\n\nTools to find an address:\n\n* Start by searching the person's GitHub!\n"
+        "* [Email Hunter](https://hunter.io)\n* [Find That Lead](https://findthatlead.com)\n\n"
+        "Read [the study](https://example.com/study) before you write.\n"
+    )
+    article = clean_text(raw, "en", "series", fmt="markdown")
+    assert article.text.split("\n\n") == [
+        "Build the kind of working relationship where you both win.", "Start by searching the person's GitHub!",
+        "Read the study before you write.\n",
+    ]
+    assert removed_by(article, "link_list")[:3] == ["Management 101 series:", "Your First Day as a Team Lead", "Contracting"]
+    assert "Managing Upwards" in removed_by(article, "link_list")
+
+
+def test_a_field_file_keeps_its_body_and_entities_become_characters():
+    from upsoc.clean import clean_text
+
+    raw = (
+        "title: The importance of skip-level 1:1s\n---\nauthor: Eric J. Ma\n---\nbody:\n\n"
+        "Meet your manager's manager &mdash; every quarter.\n\nAsk what they worry about.\n---\n"
+        "pub_date: 2023-10-24\n---\ntags:\n\nwork\nmeetings\n"
+    )
+    article = clean_text(raw, "en", "lektor")
+    assert article.text == "Meet your manager's manager — every quarter.\n\nAsk what they worry about.\n"
+    assert set(article.removed["rule"]) == {"front_matter"}
+    # an ordinary article with rules between sections is not a field file
+    plain = clean_text("Note: keep it short.\n---\nSecond part: follow up.\n", "en", "plain")
+    assert "Note: keep it short." in plain.text

@@ -14,6 +14,7 @@ from .boilerplate import mark_boilerplate
 from .document import Document
 from .embedded import mark_source_code
 from .markup import mark_markup
+from .records import mark_record_fields
 from .repeats import mark_repeats
 
 
@@ -47,6 +48,7 @@ def clean_text(
     doc = Document(text)
     if fmt != "html":
         doc.remove(0, split_front_matter(text)[1], "front_matter")
+        mark_record_fields(doc)
     mark_source_code(doc, language)
     mark_markup(doc)
     mark_boilerplate(doc, language)

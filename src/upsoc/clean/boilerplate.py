@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..languages import LANGUAGES
-from .document import Document
+from .document import Document, Line
 
 # Lines longer than this are article text, whatever they contain.
 SHORT_LINE = 120
@@ -49,7 +49,21 @@ TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
             r"support (me|my work)|buy me a coffee|感谢(您的?)?阅读|谢谢(您的?)?阅读|如果你喜欢(这篇|本)文章|"
             r"以下是我的\s*venmo|通过我的推荐链接|(ممنون|سپاس|مرسی) (از|که) (همراهی|خواندن)|"
             r"about the author|关于(作者|我)(?!们)|(this (blog )?post was )?originally published (on|at|in)|sign up for my|"
-            r"if you want to (dive|learn|read) more)",
+            r"if you want to (dive|learn|read) more|想订阅我的|请?付费支持我的|subscribe to my)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # a translation project's footer: its credits and the original's address
+        "translation_credits",
+        re.compile(r"^(via|选题|译者|校对)\s*[:：]|^本文由.{0,40}(编译|翻译|译制)|^translated by\b", re.IGNORECASE),
+    ),
+    (
+        # a column's note on its writer: "Jane Doe is a writer for …", "某某是 LearnVest 的撰稿人。"
+        "author_bio",
+        re.compile(
+            r"^[^。，,.]{2,30}?\s?是\s?[^。，,]{1,30}的(特约)?(撰稿人|作者|作家|编辑|记者|专栏作家)|"
+            r"^(?-i:[A-Z])[\w.'-]+( (?-i:[A-Z])[\w.'-]+){1,3} is an? ([\w-]+ )?(writer|contributor|journalist|editor|columnist) (for|at|with)\b",
             re.IGNORECASE,
         ),
     ),
@@ -96,6 +110,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(未经(许可|授权).{0,12}转载|禁止转载|转载请(注明|联系)|版权(所有|归)|本文由.{0,40}发布于|"
             r"all rights reserved|copyright\s*©?|reprinted with permission|"
+            r"originally (posted|published|appeared) (on|in|at)\b|^本(帖|文)(原|最初)?(载|发表|发布)于|"
             r"(کلیه|تمامی) حقوق.{0,30}محفوظ|کپی.{0,10}(ممنوع|با ذکر منبع))",
             re.IGNORECASE,
         ),
@@ -104,7 +119,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         "byline",
         re.compile(
             r"^(作者|编辑|责编|责任编辑|撰文|采访|记者|文|图)\s*[:：|丨]|"
-            r"^(by|written by|author|editor|reporter)\s*[:：]?\s+[A-Z\u4e00-\u9fff]|"
+            r"^(by|written by|author|editor|reporter)\s*[:：]?\s+(?-i:[A-Z\u4e00-\u9fff])|"
             r"\b(reporter|correspondent|intern)\b.*\bsource:|^source:|"
             r"^(نویسنده|نگارنده|مترجم|ترجمه|ویراستار)\s*[:：]",
             re.IGNORECASE,
@@ -113,11 +128,27 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "image_caption",
         re.compile(
-            r"^(题图|封面图?|配图|图片|图源)\s*(来自|来源|由|[:：])|"
-            r"^(photo|image|picture|illustration|credit)s?\s*(by|credit|source|[:：])|"
+            r"^(题图|封面图?|配图|图片|图源|标题图片?|头图|照片|摄影|插图|附加照片)\s*(来自|来源|由|经由|制作使用|[:：])|"
+            r"^((title|header|cover|lead|top) )?(photo|image|picture|illustration|credit)s?\s*(by|credit|source|via|courtesy|[:：])|"
             r"^(تصویر|عکس|منبع تصویر)\s*(از|[:：])",
             re.IGNORECASE,
         ),
+    ),
+    # a letter's or a column's closing formula with its signer: "Sincerely, Desperately Seeking Sensei",
+    # "祝你好运，Lifehacker", "Atomeocean祝各位职场好运！"
+    (
+        "sign_off",
+        re.compile(
+            r"^(sincerely|yours( truly)?|love|cheers|best( regards| wishes)?|warm(ly| regards)|good luck|"
+            r"诚心诚意|此致|祝好|祝你好运|ارادتمند|با احترام)\s*[,，、]\s*\S.{0,30}$|"
+            r"^\S{0,20}祝(你|您|各位|大家)\S{0,8}(好运|顺利|成功|愉快)[！!。]?$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "Thanks to A, B and C for their reviews."
+    (
+        "acknowledgement",
+        re.compile(r"^(many )?thanks to .{1,100} for (their|his|her|your|the) [\w ,]{0,30}(reviews?|feedback|comments|edits|help|reading)", re.IGNORECASE),
     ),
     ("separator", re.compile(r"^[\s\W_]+$")),
     # a photo credit anywhere in a line: "Photo by Jane Doe on Unsplash"
@@ -133,12 +164,27 @@ TRAILING_DEBRIS = [
 ]
 
 
+# How to write to the author or the column: a short line with an address, also one that only a
+# link's target holds ("邮箱[泰莎](mailto:…)")
+CONTACT = re.compile(r"mailto:|[\w.+-]+@[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+
+# A line that is nothing but one link (or a bare address), maybe as a list item, in brackets
+# or emphasis: a post's "related" or "series" list, a reference list
+_LINK = r"(\[[^\]\n]+\](\([^)\n]*\)|\[[^\]\n]*\])|<?https?://\S+?>?)"
+LINK_ONLY = re.compile(rf"^\s*([*+\-•]\s+|\d+[.)]\s+)?[\s*_《「“\"(（]*{_LINK}[\s*_》」”\"）)。.,，;；:：]*$")
+LIST_ITEM = re.compile(r"^\s*([*+\-•]|\d+[.)])\s+\S")
+# A list counts as a link list when at least this share of its items are bare links
+LINK_LIST_SHARE = 2 / 3
+LEAD_IN_MAX_CHARS = 40
+
+
 def mark_boilerplate(doc: Document, language: str) -> None:
+    _mark_link_lists(doc)
     for line in doc.lines:
         if doc.is_removed(line):
             continue
         text = doc.kept_text(line).strip()
-        rule = classify_line(text, language)
+        rule = classify_line(text, language, doc.line_text(line))
         if rule:
             doc.remove_line(line, rule)
             continue
@@ -149,10 +195,13 @@ def mark_boilerplate(doc: Document, language: str) -> None:
     _mark_page_tail(doc)
 
 
-def classify_line(text: str, language: str) -> str | None:
-    """The rule that makes a short line page furniture, or None for article text."""
+def classify_line(text: str, language: str, raw: str) -> str | None:
+    """The rule that makes a short line (`text`, what is left of `raw` after the markup went)
+    page furniture, or None for article text."""
     if len(text) > SHORT_LINE:
         return None
+    if CONTACT.search(raw):
+        return "contact_line"
     for rule, pattern in LINE_RULES:
         if pattern.search(text):
             return rule
@@ -208,3 +257,35 @@ def _mark_widgets_above(doc: Document, tail_index: int) -> None:
             return
         doc.remove_line(line, "page_widget")
         widgets += 1
+
+
+def _mark_link_lists(doc: Document) -> None:
+    """Runs of two or more link-only lines, or lists mostly made of them, with the heading or
+    short "…:" line that introduces them. Blank lines do not end a run; a single link in a
+    paragraph of its own stays (it may be the article's own reference)."""
+    run: list[Line] = []
+    for line in [*doc.lines, None]:
+        text = doc.line_text(line) if line is not None else ""
+        if line is not None and (not text.strip() or LINK_ONLY.match(text) or LIST_ITEM.match(text)):
+            if text.strip():
+                run.append(line)
+            continue
+        links = sum(bool(LINK_ONLY.match(doc.line_text(item))) for item in run)
+        if links >= 2 and links >= LINK_LIST_SHARE * len(run):
+            for item in run:
+                # an item that says something in a sentence is the article's, even in a link list
+                if LINK_ONLY.match(doc.line_text(item)) or not SENTENCE_END.search(doc.kept_text(item)):
+                    doc.remove_line(item, "link_list")
+            _mark_lead_in(doc, run[0])
+        run = []
+
+
+def _mark_lead_in(doc: Document, first_item: Line) -> None:
+    for line in reversed(doc.lines[: first_item.index]):
+        raw = doc.line_text(line).strip()
+        if not raw:
+            continue
+        kept = doc.kept_text(line).strip()
+        if kept and len(kept) <= LEAD_IN_MAX_CHARS and (raw.startswith("#") or kept.rstrip("*_ ").endswith((":", "："))):
+            doc.remove_line(line, "link_list")
+        return

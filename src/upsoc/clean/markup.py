@@ -17,6 +17,9 @@ from .document import Document
 # (rule, pattern, group to remove or None for the whole match)
 INLINE_RULES: list[tuple[str, re.Pattern[str], int | None]] = [
     ("markdown_image", re.compile(r"!\[[^\]]*\]\([^)]*\)"), None),
+    ("markdown_image", re.compile(r"!\[[^\]]*\]\[[^\]]*\]"), None),
+    # segment marks a machine-translation project left after its sentences ("…的撰稿人。T3】")
+    ("translation_marker", re.compile(r"\s*\bT\d{1,4}】"), None),
     # a link whose text is itself an address is all address
     ("link_target", re.compile(r"\[\s*https?://[^\]]*\]\([^)]*\)"), None),
     ("markdown_syntax", re.compile(r"(\[)[^\]\n]*\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)"), 1),

@@ -12,6 +12,7 @@ language's profile (`upsoc.languages`) names its normaliser.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -37,7 +38,13 @@ _EN_TRANSLATION = str.maketrans(
 )
 
 
+# HTML entities that Markdown sources write for a character (&mdash;, &#8217;); a bare "&" stays
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def collapse_spaces(text: str) -> str:
+    """Entities written as the characters they stand for, runs of spaces as one space."""
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return _SPACES.sub(" ", text).strip()
 
 
