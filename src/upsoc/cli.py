@@ -255,20 +255,30 @@ def validate(args) -> str:
 
 def annotate(args) -> str:
     """Sheets for two coders, from the pipeline's sentences; the instrument's codes stay out of them."""
-    from .annotation.sample import draw_sample, eligible_sentences, split_by_article
+    from .annotation.sample import INFERENCE_SPLIT, draw_sample, draw_stratified_sample, eligible_sentences, split_by_article
 
     settings = _settings(args)
     sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
+    stratified = args.per_stratum is not None
+    if (args.n is not None) == stratified or bool(args.stratify) != stratified:
+        raise StudyError("give either --n N (a sample for scoring the coding) or --stratify COLUMN… --per-stratum N "
+                         "(a design sample for inference)")
     articles = sheet[sheet["language"].isin(args.language)] if args.language else sheet
     articles = articles[~articles["id"].isin(args.exclude)]
     missing = [a for a in articles["id"] if not (Path(args.sentences) / f"{a}.tsv").is_file()]
     if missing:
         raise ArticleError(f"no sentences for {', '.join(missing)} in {args.sentences}/: run `snakemake --cores 4` first")
     sentences = pd.concat([read_tsv(Path(args.sentences) / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
-    sentences["language"] = sentences["article_id"].map(articles["language"])
-    sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
-    pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
-    split = split_by_article(sample, pairs, args.seed, dev_only=set(args.dev_only))
+    for column in ["language", *args.stratify]:
+        sentences[column] = sentences["article_id"].map(articles[column])
+    if stratified:
+        # a design sample for inference: every sentence is in the population, none is for tuning
+        sample = draw_stratified_sample(sentences, args.stratify, args.per_stratum, args.seed)
+        split = dict.fromkeys(sample["article_id"], INFERENCE_SPLIT)
+    else:
+        sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
+        pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
+        split = split_by_article(sample, pairs, args.seed, dev_only=set(args.dev_only))
     codebook = load_codebook(settings["codebook"], load_schema(CODEBOOK_SCHEMA))
     written = write_study(sample, split, Path(args.out), {c.id: c.definition for c in codebook.concepts}, GUIDE)
     counts = sample.groupby("language").size().to_dict()
@@ -337,7 +347,11 @@ def parser() -> argparse.ArgumentParser:
                        + ", ".join(COLLECTION_OPTIONAL) + "; files relative to its folder")
     commands.add_parser("validate", help="check the sheet and every article file")
     annotating = commands.add_parser("annotate", help="draw a sample of sentences and write coding sheets for two coders")
-    annotating.add_argument("--n", type=int, required=True, help="number of sentences")
+    annotating.add_argument("--n", type=int, help="number of sentences (stratified by language, then article)")
+    annotating.add_argument("--stratify", nargs="+", default=[], choices=["frame", "language", "origin"],
+                            help="a design sample for inference: a simple random sample of every sentence in each "
+                                 "combination of these sheet columns (with --per-stratum instead of --n)")
+    annotating.add_argument("--per-stratum", type=int, help="sentences per stratum of --stratify")
     annotating.add_argument("--seed", type=int, required=True, help="seed of the random sample")
     annotating.add_argument("--out", required=True, help="folder for the study's sheets (must not exist)")
     annotating.add_argument("--language", nargs="+", help="only these languages (default: all)")

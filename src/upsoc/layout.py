@@ -95,6 +95,9 @@ BENCHMARKS = f"{RESULTS}/benchmarks"
 
 # report
 SUMMARY = f"{RESULTS}/corpus/summary.tsv"
+# articles and sentences per frame × language × origin × translation, and the contrasts they allow
+DESIGN = f"{RESULTS}/corpus/design.tsv"
+CONTRASTS = f"{RESULTS}/corpus/contrasts.tsv"
 REMOVED = f"{RESULTS}/corpus/removed.tsv"
 REPORT_INDEX = f"{RESULTS}/report/index.html"
 REPORT_ARTICLES = f"{RESULTS}/report/articles"
@@ -160,6 +163,8 @@ def report_index_inputs(languages: list[str]) -> dict[str, str]:
     reads them, so it is written while they are drawn."""
     return {
         "summary": SUMMARY,
+        "design": DESIGN,
+        "contrasts": CONTRASTS,
         "removed": REMOVED,
         "coded": CODED,
         "coverage": COVERAGE,

@@ -7,9 +7,12 @@ rule corpus_summary:
         sentences=expand(layout.SENTENCES, article=ARTICLE_IDS),
     output:
         summary=report(layout.SUMMARY, caption="../report/corpus_summary.rst", category="Corpus"),
+        design=report(layout.DESIGN, caption="../report/corpus_design.rst", category="Corpus"),
+        contrasts=layout.CONTRASTS,
         removed=layout.REMOVED,
     params:
         articles=ARTICLE_IDS,
+        min_articles=config["compare"]["min_articles"],
         code=code("corpus_summary.py"),
     log:
         "logs/corpus_summary.log",

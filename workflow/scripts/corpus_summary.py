@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 
 from upsoc.clean import decode
-from upsoc.corpus import summary_row, summary_table
+from upsoc.corpus import design_table, summary_row, summary_table, supported_contrasts
 from upsoc.rulelog import rule_log
 from upsoc.tables import AUDIT_COLUMNS
 from upsoc.tsv import read_tsv, write_tsv
@@ -23,5 +23,9 @@ with rule_log(snakemake.log[0]):
         raw_text = decode(Path(raw).read_bytes(), raw)
         rows.append(summary_row(article, raw_text, Path(text).read_text(encoding="utf-8"), audit, table))
         audits.append(audit)
-    write_tsv(summary_table(rows), snakemake.output.summary)
+    summary = summary_table(rows)
+    design = design_table(summary)
+    write_tsv(summary, snakemake.output.summary)
+    write_tsv(design, snakemake.output.design)
+    write_tsv(supported_contrasts(design, snakemake.params.min_articles), snakemake.output.contrasts)
     write_tsv(pd.concat(audits, ignore_index=True)[AUDIT_COLUMNS], snakemake.output.removed)

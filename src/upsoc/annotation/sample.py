@@ -24,12 +24,18 @@ SAMPLE_COLUMNS = ["item", "article_id", "sentence_id", "language", "context", "t
 def eligible_sentences(sentences: pd.DataFrame, min_content_tokens: int = 3) -> pd.DataFrame:
     """sentences: the segmentation's tables (`article_id`, `sentence_id`, `text`, `stopword_flags`),
     with `language`; adds `context`, the sentence before in the same article."""
-    table = sentences.copy()
-    table["sentence_id"] = table["sentence_id"].astype(int)
-    table = table.sort_values(["article_id", "sentence_id"], kind="stable")
-    table["context"] = table.groupby("article_id")["text"].shift(1, fill_value="")
+    table = with_context(sentences)
     content = table["stopword_flags"].map(lambda flags: flags.split().count("0"))
     return table[content >= min_content_tokens].reset_index(drop=True)
+
+
+def with_context(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences in article order, each with `context`, the sentence before it."""
+    table = sentences.copy()
+    table["sentence_id"] = table["sentence_id"].astype(int)
+    table = table.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
+    table["context"] = table.groupby("article_id")["text"].shift(1, fill_value="")
+    return table
 
 
 def _equal_shares(capacity: pd.Series, total: int, rng: np.random.Generator) -> pd.Series:
@@ -69,7 +75,25 @@ def draw_sample(sentences: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return sample[SAMPLE_COLUMNS]
 
 
+def draw_stratified_sample(sentences: pd.DataFrame, strata: list[str], per_stratum: int, seed: int) -> pd.DataFrame:
+    """A simple random sample of `per_stratum` sentences (or all it has) from each stratum, the
+    strata being the combinations of `strata` columns (e.g. frame × language). Every sentence of
+    a stratum has the same chance, n_h / N_h, which design-based estimators need; the sample
+    keeps the strata columns and each stratum's `population` N_h beside the items."""
+    rng = np.random.default_rng(seed)
+    drawn = []
+    for _, pool in with_context(sentences).groupby(strata, sort=True):
+        k = min(per_stratum, len(pool))
+        drawn.append(pool.iloc[np.sort(rng.choice(len(pool), size=k, replace=False))].assign(population=len(pool)))
+    sample = pd.concat(drawn, ignore_index=True)
+    sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
+    sample.insert(0, "item", [f"s{i:04d}" for i in range(1, len(sample) + 1)])
+    return sample[[*SAMPLE_COLUMNS, *strata, "population"]]
+
+
 DEV_SPLIT, TEST_SPLIT = "dev", "test"
+# a design sample's items: for estimation only, never for tuning
+INFERENCE_SPLIT = "inference"
 
 
 def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev_only: set[str] = frozenset()) -> dict[str, str]:

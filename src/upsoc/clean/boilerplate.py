@@ -68,6 +68,11 @@ TAIL_BOXES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "Thanks to A, B and C for their reviews." (often hard-wrapped, so its start is enough)
+        "acknowledgement",
+        re.compile(r"^[\W_]*(many )?thanks to (?-i:[A-Z])[\w .,'&-]{1,100}\bfor (their|his|her|your)\b", re.IGNORECASE),
+    ),
+    (
         "group_join",
         re.compile(r"^(加入圈子|加入(我们的)?社群|扫码(加|入)群|join (our|the) (group|community))", re.IGNORECASE),
     ),
@@ -144,11 +149,6 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^\S{0,20}祝(你|您|各位|大家)\S{0,8}(好运|顺利|成功|愉快)[！!。]?$",
             re.IGNORECASE,
         ),
-    ),
-    # "Thanks to A, B and C for their reviews."
-    (
-        "acknowledgement",
-        re.compile(r"^(many )?thanks to .{1,100} for (their|his|her|your|the) [\w ,]{0,30}(reviews?|feedback|comments|edits|help|reading)", re.IGNORECASE),
     ),
     ("separator", re.compile(r"^[\s\W_]+$")),
     # a photo credit anywhere in a line: "Photo by Jane Doe on Unsplash"
@@ -286,6 +286,8 @@ def _mark_lead_in(doc: Document, first_item: Line) -> None:
         if not raw:
             continue
         kept = doc.kept_text(line).strip()
-        if kept and len(kept) <= LEAD_IN_MAX_CHARS and (raw.startswith("#") or kept.rstrip("*_ ").endswith((":", "："))):
+        # a heading, or a label such as "References:"; a sentence that ends in a colon ("…，比如：") is the article's
+        label = not any(mark in kept for mark in ",，、") and kept.rstrip("*_ ").endswith((":", "："))
+        if kept and len(kept) <= LEAD_IN_MAX_CHARS and (raw.startswith("#") or label):
             doc.remove_line(line, "link_list")
         return

@@ -34,7 +34,10 @@ INLINE_RULES: list[tuple[str, re.Pattern[str], int | None]] = [
     ("markdown_syntax", re.compile(r"^((?:\s*>)+\s?)"), 1),
     # a bullet, also inside a quote, and a task-list box after it
     ("list_marker", re.compile(r"^(?:\s*>)*(\s*[*+\-•⁃◦▪●]\s+(?:\[[ xX]\]\s+)?)"), 1),
-    ("markdown_syntax", re.compile(r"((?<!\*)\*\*(?!\*)|__|`+)"), 1),
+    # bold and code marks; a run of underscores is a fill-in blank ("work with ________"), not markup
+    ("markdown_syntax", re.compile(r"((?<!\*)\*\*(?!\*)|(?<!_)__(?!_)|`+)"), 1),
+    # a callout's type: "> [!tip] 老板的势力"
+    ("markdown_syntax", re.compile(r"^(?:\s*>)*\s*(\[![A-Za-z]+\][+-]?)"), 1),
     # emphasis: one to three asterisks that are not a run of placeholders (******) nor a product (3*4)
     ("markdown_syntax", re.compile(r"(?<![*\d\s])\*{1,3}(?![*\d])|(?<![*\d])\*{1,3}(?![*\d\s])"), None),
     ("markdown_syntax", re.compile(r"(?:(?<![\w_])(_)(?=[^\s_])|(?<=[^\s_])(_)(?![\w_]))"), None),
@@ -68,6 +71,8 @@ CODE_LANGUAGES = {"bash", "sh", "shell", "console", "zsh", "powershell", "python
                   "rust", "ruby", "php", "swift", "kotlin", "r", "scala", "diff"}
 COMMAND_LINE = re.compile(r"^\s*(\$ |[~.]?/\w|[\w.-]+/[\w.-]+/)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# a widget's loader (a tweet embed's script); a script quoted in the text has no src
+EMBED_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[^>]*>\s*</script>", re.IGNORECASE)
 # A placeholder a scraper or converter left behind (LINEBREAK_MARKER), alone on its line
 SCRAPE_MARKER = re.compile(r"^\s*[A-Z]+(?:_[A-Z]+)+\s*$")
 # A preview card of another post (Medium): an empty link, then a link whose text holds a
@@ -76,7 +81,7 @@ LINK_CARD = re.compile(r"\[\]\([^)\n]*\)\s*\[#+ [^\]]*\]\([^)\n]*\)")
 
 
 def mark_markup(doc: Document) -> None:
-    for rule, pattern in (("link_card", LINK_CARD), ("html_markup", HTML_COMMENT)):
+    for rule, pattern in (("link_card", LINK_CARD), ("html_markup", HTML_COMMENT), ("html_markup", EMBED_SCRIPT)):
         for match in pattern.finditer(doc.text):
             doc.remove(match.start(), match.end(), rule)
     for block in FENCED_BLOCK.finditer(doc.text):

@@ -57,6 +57,12 @@ def summarise(name: str, article_of: np.ndarray, values: np.ndarray, settings: B
     return Group(name, len(articles), len(values), scheme, np.vstack(totals), np.concatenate(sums))
 
 
+def compared_articles(sheet: pd.DataFrame, translations: str) -> pd.DataFrame:
+    """The sheet's articles the comparisons read: all (`include`), or those written in their
+    own language (`exclude`: no `translated_from`)."""
+    return sheet if translations == "include" else sheet[sheet["translated_from"] == ""]
+
+
 def group_labels(sheet: pd.DataFrame, column: str) -> pd.Series:
     return sheet[column].replace("", UNKNOWN)
 

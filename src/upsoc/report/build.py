@@ -156,7 +156,7 @@ def build_index(inputs: ReportInputs, site: Site) -> None:
     body = "".join([
         _findings(inputs, site, inputs.table("coded")),
         how_to_read(),
-        _corpus_section(summary, inputs.table("removed"), article_link),
+        _corpus_section(inputs, summary, inputs.table("removed"), article_link),
         _codebook_section(inputs, site.links(home).concept),
         _validation_section(inputs),
         _topics_section(inputs, topic_sections, figure_link),
@@ -242,13 +242,46 @@ def _topic_section(inputs: ReportInputs, site: Site, scope: layout.TopicScope) -
     )
 
 
-def _corpus_section(summary: pd.DataFrame, removed: pd.DataFrame, article_link: Callable[[str], str]) -> str:
+def _corpus_section(inputs: ReportInputs, summary: pd.DataFrame, removed: pd.DataFrame,
+                    article_link: Callable[[str], str]) -> str:
     counts = removed.groupby(["article_id", "rule"]).size().unstack(fill_value=0).reset_index() if len(removed) else pd.DataFrame()
     return (
-        '<h2 id="corpus">Corpus and cleaning</h2><p>Characters before and after cleaning, sentences and tokens per '
-        "article; each article's page lists every span the cleaning removed, with the rule that removed it.</p>"
+        '<h2 id="corpus">Corpus and cleaning</h2>'
+        + "<p>Articles and sentences per frame × language × origin × translation:</p>" + table(inputs.table("design"))
+        + _design_note(inputs.table("contrasts"), summary, inputs.config["compare"]["translations"])
+        + "<h3>Articles</h3><p>Characters before and after cleaning, sentences and tokens per article; each "
+        "article's page lists every span the cleaning removed, with the rule that removed it.</p>"
         + table(summary, {"article_id": lambda rec: article_link(rec["article_id"])}, frozenset({"title"}))
         + "<h3>Removed spans per article and rule</h3>" + table(counts)
+    )
+
+
+def _design_note(contrasts: pd.DataFrame, summary: pd.DataFrame, translations: str) -> str:
+    """Which comparisons the corpus supports, from `corpus.supported_contrasts`, and whether the
+    comparisons read the translated articles."""
+    frames = contrasts[contrasts["across"] == "frame"]
+    within = [
+        f"{escape(language)}: " + ", ".join(
+            f"{escape(r.contrast)} ({r.articles_a} vs {r.articles_b} articles{'' if r.supported == 'True' else ', too few to resample by article'})"
+            for r in rows.itertuples())
+        for language, rows in frames.groupby("stratum", sort=True)
+    ]
+    one_frame = sorted(set(summary["language"]) - set(frames["stratum"]))
+    single = "".join(
+        f"<li>{escape(language)} has articles of one frame only ({escape(', '.join(sorted(set(summary.loc[summary['language'] == language, 'frame']))))}): "
+        "no frame can be compared within it, and it enters the language contrasts of that frame only. "
+        "A finding about frames rests on the other languages.</li>"
+        for language in one_frame
+    )
+    translated = summary[summary["translated_from"] != ""]
+    included = ("The comparisons include them" if translations == "include"
+                else "The comparisons leave them out")
+    return (
+        "<p><strong>Design.</strong> Frames are compared within a language, never across a pool of languages.</p><ul>"
+        + "".join(f"<li>Frame contrasts within {item}</li>" for item in within) + single
+        + f"<li>{len(translated)} of {len(summary)} articles are translations (<code>translated_from</code>). "
+        f"{included} (<code>compare.translations: {escape(translations)}</code>); the translation pairs' check reads "
+        "them either way.</li></ul>"
     )
 
 
