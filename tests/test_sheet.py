@@ -8,6 +8,7 @@ import pytest
 from conftest import FIXTURE_CORPUS, ROOT
 
 from upsoc.sheet import SheetError, load_schema, load_sheet
+from upsoc.tsv import read_tsv
 
 SCHEMA = load_schema(ROOT / "workflow" / "schemas" / "articles.schema.yaml")
 
@@ -150,3 +151,11 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(corpus, monkeypatch, stored):
     checks.files.clear()
     load_cached(corpus)
     assert checks.files == []
+
+
+def test_every_article_was_read_against_its_raw_file():
+    """data/corpus_review.tsv: one row per article of the sheet, what a reader found."""
+    review = read_tsv(ROOT / "data" / "corpus_review.tsv")
+    sheet = read_tsv(ROOT / "data" / "articles.tsv")
+    assert sorted(review["article_id"]) == sorted(sheet["id"])
+    assert (review[["lost", "chrome_left", "other"]] != "").all().all()
