@@ -243,7 +243,7 @@ def development_sentences():
 
 def test_agreement_with_the_development_codes_does_not_regress(coders, codebook):
     # a regression guard on the sentences the cues were tuned on; the instrument's accuracy is
-    # measured on the frozen test split (results/validation/scores.tsv, README)
+    # measured on the frozen test split (results/validation/scores.tsv, docs/validation.md)
     sample = development_sentences()
     assert len(sample) >= 250 and set(sample["language"]) == {"zh", "fa", "en"}
     predicted = code_sample(

@@ -126,7 +126,7 @@ def test_bad_sheet_stops_before_any_job(tmp_path):
 
 
 def test_lint_finds_nothing_but_the_deployment_advice(tmp_path):
-    """Software is deployed by pyproject.toml, not per-rule conda environments (see README),
+    """Software is deployed by pyproject.toml, not per-rule conda environments (docs/dependencies.md),
     so the only acceptable lint is the advice to add one."""
     project = make_project(tmp_path)
     result = snakemake(project, "--lint")

@@ -1,7 +1,7 @@
 """The tables one stage writes and a later one reads: their columns, and the formats packed in
 their cells, each written and parsed here and nowhere else.
 
-Cell formats (README, Outputs):
+Cell formats (docs/outputs.md):
 
 * a list of concepts: ids in codebook order, joined by ";" (`concepts` of the coding);
 * a list of words or cues: joined by "|" (`advice_cues`, `unmatched_cues`, context words);

@@ -258,7 +258,7 @@ class TopicEffect:
 
 @dataclass(frozen=True)
 class TopicTables:
-    """A fitted model's tables, as the topic stage writes them (README, Outputs)."""
+    """A fitted model's tables, as the topic stage writes them (docs/outputs.md)."""
 
     labels: pd.DataFrame
     concepts: pd.DataFrame
