@@ -409,6 +409,7 @@ def _articles_section(summary: pd.DataFrame, article_link: Callable[[str], str])
 
 def _methods_section(inputs: ReportInputs) -> str:
     config = yaml.safe_dump(inputs.config, allow_unicode=True, sort_keys=True)
-    return ('<h2 id="methods">Methods and provenance</h2><p>The methods are described in the project's documentation (README.md and docs/). Package versions, '
+    return ('<h2 id="methods">Methods and provenance</h2><p>The methods are described in the project\'s documentation '
+            "(README.md and docs/). Package versions, "
             "the configuration and the hashes of every input of this run:</p>"
             + table(_versions()) + f"<pre>{escape(config)}</pre>" + table(_hashes(inputs.inputs_to_hash)))
