@@ -88,7 +88,7 @@ def draw_stratified_sample(sentences: pd.DataFrame, strata: list[str], per_strat
     sample = pd.concat(drawn, ignore_index=True)
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sample.insert(0, "item", [f"s{i:04d}" for i in range(1, len(sample) + 1)])
-    return sample[[*SAMPLE_COLUMNS, *strata, "population"]]
+    return sample[list(dict.fromkeys([*SAMPLE_COLUMNS, *strata, "population"]))]
 
 
 DEV_SPLIT, TEST_SPLIT = "dev", "test"
