@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from upsoc.annotation.sample import draw_sample, eligible_sentences, split_by_article
+from upsoc.annotation.sample import draw_sample, draw_stratified_sample, eligible_sentences, split_by_article
 
 
 def corpus(sizes: dict[str, tuple[str, int]]) -> pd.DataFrame:
@@ -48,6 +48,22 @@ def test_a_language_with_too_few_sentences_gives_what_it_has_and_the_others_fill
     assert counts["fa"] == 29 + 11 and len(sample) == 200
 
 
+def test_a_design_sample_is_a_simple_random_sample_of_every_sentence_in_each_stratum():
+    sentences = corpus(SIZES)
+    sentences["frame"] = sentences["article_id"].map(lambda a: "networking" if a.endswith(("long", "a")) else "managing_up")
+    sample = draw_stratified_sample(sentences, ["frame", "language"], 20, seed=5)
+    cells = sample.groupby(["frame", "language"]).size().to_dict()
+    # fa managing_up (fa-b, 12 sentences) gives all it has; fragments are in the population too
+    assert cells == {("managing_up", "en"): 20, ("managing_up", "fa"): 12, ("managing_up", "zh"): 20,
+                     ("networking", "en"): 20, ("networking", "fa"): 20, ("networking", "zh"): 20}
+    population = sample.groupby(["frame", "language"])["population"].first().to_dict()
+    assert population[("networking", "zh")] == 400 and population[("managing_up", "zh")] == 46
+    assert "1" in set(sample["sentence_id"].astype(str))
+    expected = [f"{a} sentence {i - 1}" if i > 1 else "" for a, i in zip(sample["article_id"], sample["sentence_id"])]
+    assert list(sample["context"]) == expected
+    assert sample.equals(draw_stratified_sample(sentences, ["frame", "language"], 20, seed=5))
+
+
 def test_split_keeps_translations_together_and_tuned_articles_in_development():
     eligible = eligible_sentences(corpus(SIZES))
     sample = draw_sample(eligible, 120, seed=2)
@@ -71,7 +87,7 @@ def test_every_sampled_article_is_in_exactly_one_split(seed):
 from upsoc.annotation.agreement import agreement, alpha  # noqa: E402
 from upsoc.annotation.instrument import confusions, cue_precision, scores_with_intervals  # noqa: E402
 from upsoc.annotation.sheets import StudyError  # noqa: E402
-from upsoc.annotation.study import load_study, validation_tables  # noqa: E402
+from upsoc.annotation.study import load_study, study_folders, validation_tables  # noqa: E402
 from upsoc.tsv import read_tsv, write_tsv  # noqa: E402
 
 IDS = ["follow_up", "seek_advice", "status_hierarchy"]
@@ -247,3 +263,15 @@ def test_upsoc_agreement_refuses_sheets_of_different_sentences(tmp_path, monkeyp
     assert main(["agreement", str(folder / "coder_a.tsv"), str(folder / "coder_b.tsv"), "--out", str(tmp_path / "out")]) == 1
     assert "code different sentences" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_study_drawn_but_not_coded_waits_and_one_coded_in_part_is_a_study(tmp_path):
+    for name, rows in (("coded", A), ("blank", [("", "")] * 6), ("partial", [*A[:3], *[("", "")] * 3])):
+        (tmp_path / name).mkdir()
+        write_study(tmp_path / name, rows, [("", "")] * 6)
+    (tmp_path / "notes").mkdir()  # no sample.tsv: not a study
+    studies, pending = study_folders(tmp_path)
+    assert [s.rsplit("/", 1)[1] for s in studies] == ["coded", "partial"]
+    assert [s.rsplit("/", 1)[1] for s in pending] == ["blank"]
+    with pytest.raises(StudyError, match="a blank means not coded"):
+        load_study(tmp_path / "partial", IDS)

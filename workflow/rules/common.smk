@@ -1,9 +1,10 @@
 import functools
 import math
+import sys
 from pathlib import Path
 
 from upsoc import layout
-from upsoc.annotation.study import study_files
+from upsoc.annotation.study import study_files, study_folders
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.languages import LANGUAGES, profile
 from upsoc.provenance import code_digest
@@ -31,8 +32,11 @@ try:
 except CodebookError as error:
     raise WorkflowError(str(error)) from None
 
-# Annotation studies the instrument is scored on: every folder of `validation.studies` with a sample.
-STUDIES = sorted(str(folder) for folder in Path(config["validation"]["studies"]).iterdir() if (folder / "sample.tsv").is_file())
+# Annotation studies the instrument is scored on: every folder of `validation.studies` with a
+# sample and codes; a study drawn but not coded yet waits, and the run says so.
+STUDIES, PENDING_STUDIES = study_folders(config["validation"]["studies"])
+for folder in PENDING_STUDIES:
+    print(f"{folder}: its coding sheets are blank: not scored until they are coded", file=sys.stderr)
 STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
 # Languages that have articles: each gets its own topic models.

@@ -50,6 +50,19 @@ def items_to_code(study: Study) -> pd.DataFrame:
     return study.sample.reset_index().rename(columns={"item": "id"}).assign(concepts="", is_advice="0")
 
 
+def study_folders(root: str | Path) -> tuple[list[str], list[str]]:
+    """(studies, pending): the folders under `root` with a sample.tsv, split into those with
+    codes in some sheet and those whose sheets are all still blank (drawn, not yet coded). A
+    sheet coded in part is a study, so that its blanks are reported as errors."""
+    studies, pending = [], []
+    for folder in sorted(Path(root).iterdir()):
+        if (folder / "sample.tsv").is_file():
+            sheets = [path for path in study_files(folder) if path.name != "sample.tsv"]
+            coded = any((read_tsv(path, ["is_advice"])["is_advice"] != "").any() for path in sheets)
+            (studies if coded else pending).append(str(folder))
+    return studies, pending
+
+
 def study_files(folder: str | Path) -> list[Path]:
     """The files of a study folder that exist."""
     return [Path(folder) / name for name in STUDY_FILES if (Path(folder) / name).is_file()]
