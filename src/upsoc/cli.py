@@ -3,6 +3,7 @@
     upsoc add PATH --language fa --frame networking --origin IR [--title … --id …]
     upsoc validate
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
+    upsoc sample-inference --n 1200 --min-cell 80 --seed 7 --out data/validation/inference
     upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
 
 Both read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
@@ -164,11 +165,7 @@ def annotate(args) -> str:
     sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
     articles = sheet[sheet["language"].isin(args.language)] if args.language else sheet
     articles = articles[~articles["id"].isin(args.exclude)]
-    missing = [a for a in articles["id"] if not (Path(args.sentences) / f"{a}.tsv").is_file()]
-    if missing:
-        raise ArticleError(f"no sentences for {', '.join(missing)} in {args.sentences}/: run `snakemake --cores 4` first")
-    sentences = pd.concat([read_tsv(Path(args.sentences) / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
-    sentences["language"] = sentences["article_id"].map(articles["language"])
+    sentences = _sentences(articles, Path(args.sentences))
     sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
     pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
     split = split_by_article(sample, pairs, args.seed, dev_only=set(args.dev_only))
@@ -179,6 +176,41 @@ def annotate(args) -> str:
         f"{len(sample)} sentences of {sample['article_id'].nunique()} articles ({counts}) in {args.out}/: "
         + ", ".join(str(p) for p in written)
     )
+
+
+def sample_inference(args) -> str:
+    """The inference study: a sample stratified by frame × language, sheets for two coders."""
+    from .annotation.inference import draw_cell_sample, split_by_tuning, tuned_articles
+    from .annotation.sample import eligible_sentences
+    from .annotation.study import load_sample
+
+    settings = _settings(args)
+    sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
+    sentences = _sentences(sheet, Path(args.sentences))
+    sentences["frame"] = sentences["article_id"].map(sheet.set_index("id")["frame"])
+    sample = draw_cell_sample(eligible_sentences(sentences), args.n, args.min_cell, args.seed)
+    studies = [load_sample(folder).reset_index() for folder in sorted(Path(args.studies).iterdir())
+               if (folder / "sample.tsv").is_file()]
+    split = split_by_tuning(sample, tuned_articles(studies))
+    codebook = load_codebook(settings["codebook"], load_schema(CODEBOOK_SCHEMA))
+    written = write_study(sample, split, Path(args.out), {c.id: c.definition for c in codebook.concepts}, GUIDE)
+    cells = sample.groupby("cell").size()
+    small = [f"{cell} ({k}, all its sentences)" for cell, k in cells.items() if k < args.min_cell]
+    return (
+        f"{len(sample)} sentences in {len(cells)} cells ({cells.to_dict()}) in {args.out}/"
+        + (f"; fewer than {args.min_cell} eligible: {', '.join(small)}" if small else "")
+        + "\n" + ", ".join(str(p) for p in written)
+    )
+
+
+def _sentences(articles: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """The pipeline's sentences of these articles, with their language."""
+    missing = [a for a in articles["id"] if not (folder / f"{a}.tsv").is_file()]
+    if missing:
+        raise ArticleError(f"no sentences for {', '.join(missing)} in {folder}/: run `snakemake --cores 4` first")
+    sentences = pd.concat([read_tsv(folder / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
+    sentences["language"] = sentences["article_id"].map(articles.set_index("id")["language"])
+    return sentences
 
 
 def agreement(args) -> str:
@@ -244,6 +276,13 @@ def parser() -> argparse.ArgumentParser:
     annotating.add_argument("--exclude", nargs="+", default=[], help="article ids to leave out")
     annotating.add_argument("--dev-only", nargs="+", default=[], help="article ids the instrument was tuned on: development set only")
     annotating.add_argument("--sentences", default="results/sentences", help="the pipeline's sentence tables (default: %(default)s)")
+    inferring = commands.add_parser("sample-inference", help="draw the inference study's sample, stratified by frame × language")
+    inferring.add_argument("--n", type=int, default=1200, help="sentences in all, at least (default: %(default)s)")
+    inferring.add_argument("--min-cell", type=int, default=80, help="sentences per frame × language cell, at least (default: %(default)s)")
+    inferring.add_argument("--seed", type=int, required=True, help="seed of the random sample")
+    inferring.add_argument("--out", required=True, help="folder for the study's sheets (must not exist)")
+    inferring.add_argument("--studies", default="data/validation", help="the existing studies, whose non-test articles the cues were tuned on (default: %(default)s)")
+    inferring.add_argument("--sentences", default="results/sentences", help="the pipeline's sentence tables (default: %(default)s)")
     agreeing = commands.add_parser("agreement", help="agreement of two coders (and an adjudication) and of the instrument")
     agreeing.add_argument("coder_a", help="coder A's sheet (TSV as written by upsoc annotate)")
     agreeing.add_argument("coder_b", help="coder B's sheet, on the same sentences")
@@ -257,7 +296,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        message = {"add": add, "validate": validate, "annotate": annotate, "agreement": agreement}[args.command](args)
+        message = {"add": add, "validate": validate, "annotate": annotate, "sample-inference": sample_inference,
+                   "agreement": agreement}[args.command](args)
     except (ArticleError, SheetError, StudyError, CodebookError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -36,6 +36,11 @@ from scipy import stats
 
 from .bootstrap import ARTICLES
 
+# The normal approximation fails for a concept that a cell's labelled sentences hardly hold
+# (the coverage study: 0.59 for true shares under 2%): an interval needs at least this many
+# labelled sentences coded with the concept in each cell it rests on.
+MIN_POSITIVES = 5
+
 
 @dataclass(frozen=True)
 class Estimate:
@@ -45,6 +50,7 @@ class Estimate:
     variance: np.ndarray
     df: np.ndarray  # degrees of freedom of the t reference
     lam: np.ndarray  # the power-tuning parameter used
+    positives: np.ndarray  # labelled sentences the coders coded with the concept
 
 
 def _clip(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
@@ -95,7 +101,7 @@ def ppi_share(population_f: np.ndarray, population_article: np.ndarray, y: np.nd
         residual = yc - tuned * fc
         variance = (1 - n / big_n) * (residual ** 2).sum(axis=0) / (n - 1) / n if n > 1 else np.full(y.shape[1], np.nan)
         df = np.full(y.shape[1], n - 1.0)
-    return Estimate(tuned * f_bar + y_bar - tuned * p_bar, variance, df, tuned)
+    return Estimate(tuned * f_bar + y_bar - tuned * p_bar, variance, df, tuned, y.sum(axis=0))
 
 
 def combine(estimates: list[Estimate], weights: list[float]) -> Estimate:
@@ -107,12 +113,15 @@ def combine(estimates: list[Estimate], weights: list[float]) -> Estimate:
     with np.errstate(divide="ignore", invalid="ignore"):
         df = variance ** 2 / (parts ** 2 / np.stack([e.df for e in estimates])).sum(axis=0)
     estimate = (np.stack([e.estimate for e in estimates]) * w).sum(axis=0)
-    return Estimate(estimate, variance, df, np.full_like(estimate, np.nan))
+    positives = np.stack([e.positives for e in estimates]).min(axis=0)  # the sparsest part's
+    return Estimate(estimate, variance, df, np.full_like(estimate, np.nan), positives)
 
 
 def interval(estimate: Estimate, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """The t interval; a point where the variance is 0 (nothing varies), NaN where it is undefined."""
+    """The t interval; a point where the variance is 0 (nothing varies), NaN where it is
+    undefined or rests on fewer than `MIN_POSITIVES` positive labelled sentences in a cell."""
     with np.errstate(invalid="ignore"):
         quantile = stats.t.ppf((1 + level) / 2, np.where(estimate.df > 0, estimate.df, np.nan))
     half = np.where(estimate.variance == 0, 0.0, quantile * np.sqrt(estimate.variance))
+    half = np.where(estimate.positives >= MIN_POSITIVES, half, np.nan)
     return estimate.estimate - half, estimate.estimate + half
