@@ -165,3 +165,40 @@ def test_a_labelled_sentence_whose_text_changed_is_refused():
     reference = pd.DataFrame({"concepts": ["", "x"]}, index=["s0001", "s0002"])
     with pytest.raises(InferenceError, match="s0002"):
         labelled_pairs(table.drop(columns="reference_concepts"), sample, reference, "inference")
+
+
+# --- the inference study's sample and the coverage study -----------------------------------
+
+def test_the_inference_sample_is_equal_per_cell_and_a_small_cell_is_a_census():
+    from upsoc.annotation.inference import draw_cell_sample, split_by_tuning
+
+    rows = [{"article_id": f"{lang}-{frame}-{a}", "sentence_id": s, "language": lang, "frame": frame, "context": "",
+             "text": f"{a} {s}"} for lang, frame, articles, per in [("en", "up", 1, 50), ("en", "net", 5, 100), ("zh", "up", 4, 100)]
+            for a in range(articles) for s in range(per)]
+    sample = draw_cell_sample(pd.DataFrame(rows), n=300, min_cell=80, seed=3)
+    sizes = sample.groupby("cell").size()
+    assert sizes["up:en"] == 50 and sizes["net:en"] == sizes["up:zh"] == 125
+    assert (sample.groupby("cell")["cell_sentences"].first() == pd.Series({"net:en": 500, "up:en": 50, "up:zh": 400})).all()
+    assert not sample.duplicated(["article_id", "sentence_id"]).any()
+    assert split_by_tuning(sample, {"en-up-0"})["en-up-0"] == "tuned"
+
+
+def test_coverage_of_ppi_is_near_nominal_and_of_coded_shares_far_below():
+    from upsoc.compare.bootstrap import BootstrapSettings
+    from upsoc.compare.coverage import CellMaterial, coverage_study
+
+    rng = np.random.default_rng(11)
+
+    def articles(share):  # a coding that finds half of what the coders find
+        out = []
+        for p in rng.uniform(share / 2, share * 1.5, 12):
+            y = (rng.random((20, 2)) < [p, p / 2]).astype(float)
+            out.append((y, y * (rng.random((20, 2)) < 0.5)))
+        return out
+
+    cells = {("up", "en"): CellMaterial(articles(0.3), np.full(10, 40), "articles"),
+             ("net", "en"): CellMaterial(articles(0.15), np.full(12, 40), "articles")}
+    table = coverage_study(cells, [("up", "net")], 150, 150, BootstrapSettings(100, 5, 2)).set_index(["quantity", "method"])
+    for quantity in ("prevalence", "contrast"):
+        assert 0.9 <= table.loc[(quantity, "ppi"), "coverage"] <= 0.99
+        assert table.loc[(quantity, "coded"), "coverage"] < 0.5

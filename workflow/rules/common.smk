@@ -3,7 +3,7 @@ import math
 from pathlib import Path
 
 from upsoc import layout
-from upsoc.annotation.study import study_files
+from upsoc.annotation.study import awaiting_codes, study_files
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.languages import LANGUAGES, profile
 from upsoc.provenance import code_digest
@@ -31,8 +31,10 @@ try:
 except CodebookError as error:
     raise WorkflowError(str(error)) from None
 
-# Annotation studies the instrument is scored on: every folder of `validation.studies` with a sample.
-STUDIES = sorted(str(folder) for folder in Path(config["validation"]["studies"]).iterdir() if (folder / "sample.tsv").is_file())
+# Annotation studies the instrument is scored on: every folder of `validation.studies` with a
+# sample, once coding has begun (a freshly drawn study's sheets are blank).
+STUDIES = sorted(str(folder) for folder in Path(config["validation"]["studies"]).iterdir()
+                 if (folder / "sample.tsv").is_file() and not awaiting_codes(folder))
 STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
 # Languages that have articles: each gets its own topic models.

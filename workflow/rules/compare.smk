@@ -53,3 +53,64 @@ rule seeded_agreement:
         runtime=10,
     script:
         "../scripts/seeded_agreement.py"
+
+
+if not Path(config["inference"]["study"], "adjudicated.tsv").is_file():
+    logger.warning(f"frame_effects: {config['inference']['study']}/adjudicated.tsv does not exist yet, so the frame "
+                   "contrasts have coded rows only and no prediction-powered (ppi) rows (docs/inference.md)")
+
+
+# Frame contrasts within each language: coded, and prediction-powered from the inference
+# study's adjudicated codes when it has them (docs/inference.md).
+rule frame_effects:
+    input:
+        sheet=config["articles"],
+        coded=layout.CODED,
+        sentences=expand(layout.SENTENCES, article=ARTICLE_IDS),
+        study=study_files(config["inference"]["study"]),
+    output:
+        **{table: layout.COMPARE_TABLE.format(table=table) for table in layout.FRAME_TABLES},
+    params:
+        settings=config["compare"],
+        study=config["inference"]["study"],
+        frame_contrasts=config["inference"]["frame_contrasts"],
+        concepts=CODEBOOK.ids,
+        code=code("frame_effects.py"),
+    log:
+        "logs/frame_effects.log",
+    benchmark:
+        "logs/benchmarks/frame_effects/all.tsv",
+    priority: EARLY_PRIORITY
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/frame_effects.py"
+
+
+# How often the intervals cover a known truth: a study's codes and predictions resampled by
+# article at the corpus' size.
+rule interval_coverage:
+    input:
+        sheet=config["articles"],
+        validation=layout.VALIDATION.format(table="sentences"),
+        sentences=expand(layout.SENTENCES, article=ARTICLE_IDS),
+    output:
+        coverage=layout.INTERVAL_COVERAGE,
+    params:
+        settings=config["compare"],
+        coverage=config["inference"]["coverage"],
+        frame_contrasts=config["inference"]["frame_contrasts"],
+        concepts=CODEBOOK.ids,
+        code=code("interval_coverage.py"),
+    log:
+        "logs/interval_coverage.log",
+    benchmark:
+        "logs/benchmarks/interval_coverage/all.tsv",
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=20,
+    script:
+        "../scripts/interval_coverage.py"

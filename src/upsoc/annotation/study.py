@@ -55,6 +55,14 @@ def study_files(folder: str | Path) -> list[Path]:
     return [Path(folder) / name for name in STUDY_FILES if (Path(folder) / name).is_file()]
 
 
+def awaiting_codes(folder: str | Path) -> bool:
+    """A study drawn but not coded yet: no adjudication, and its coders' sheets still blank."""
+    folder = Path(folder)
+    sheets = [folder / f"{coder}.tsv" for coder in CODERS if (folder / f"{coder}.tsv").is_file()]
+    return not (folder / f"{ADJUDICATED}.tsv").is_file() and all(
+        (read_tsv(sheet, ["is_advice"])["is_advice"] == "").all() for sheet in sheets)
+
+
 def load_sample(folder: str | Path) -> pd.DataFrame:
     """A study's sample.tsv, indexed by item, with a `split` column."""
     sample_path = Path(folder) / "sample.tsv"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..annotation.sample import eligible_sentences
 from ..tables import concept_indicators
 from .bootstrap import ARTICLES, BootstrapSettings, resampling_scheme
 from .groups import interval as bootstrap_interval, ratio, summarise
@@ -39,6 +40,13 @@ class CellMaterial:
     articles: list[tuple[np.ndarray, np.ndarray]]  # per study article: (codes y, predictions f), sentences × concepts
     sizes: np.ndarray  # the corpus' articles' sentence counts in this cell
     scheme: str
+
+
+def corpus_sizes(sheet: pd.DataFrame, sentences: list[pd.DataFrame]) -> pd.DataFrame:
+    """One row per corpus article (sheet indexed by id): `frame`, `language`, `sentences` (eligible)."""
+    eligible = eligible_sentences(pd.concat(sentences, ignore_index=True))
+    sizes = eligible.groupby("article_id").size().rename("sentences").reset_index()
+    return sizes.assign(frame=sizes["article_id"].map(sheet["frame"]), language=sizes["article_id"].map(sheet["language"]))
 
 
 def materials(study: pd.DataFrame, corpus_sizes: pd.DataFrame, concepts: list[str],

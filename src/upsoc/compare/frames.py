@@ -30,6 +30,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from ..annotation.sample import eligible_sentences
 from ..tables import concept_indicators
 from .bootstrap import BootstrapSettings
 from .groups import DIGITS, interval as bootstrap_interval, ratio, summarise
@@ -57,6 +58,13 @@ class Cell:
     coded: np.ndarray  # (replicates + 1, concepts): row 0 the observed coded shares
     ppi: Estimate | None
     labelled: int
+
+
+def eligible_population(coded: pd.DataFrame, sentences: list[pd.DataFrame]) -> pd.DataFrame:
+    """The coded sentences an annotation sample may draw (`eligible_sentences`), with `context`."""
+    eligible = eligible_sentences(pd.concat(sentences, ignore_index=True))[["article_id", "sentence_id", "context"]]
+    coded = coded.assign(sentence_id=coded["sentence_id"].astype(int))
+    return coded.merge(eligible, on=["article_id", "sentence_id"], how="inner").reset_index(drop=True)
 
 
 def labelled_pairs(population: pd.DataFrame, study_sample: pd.DataFrame, reference: pd.DataFrame, study: str) -> pd.DataFrame:
