@@ -55,11 +55,6 @@ rule seeded_agreement:
         "../scripts/seeded_agreement.py"
 
 
-if not Path(config["inference"]["study"], "adjudicated.tsv").is_file():
-    logger.warning(f"frame_effects: {config['inference']['study']}/adjudicated.tsv does not exist yet, so the frame "
-                   "contrasts have coded rows only and no prediction-powered (ppi) rows (docs/inference.md)")
-
-
 # Frame contrasts within each language: coded, and prediction-powered from the inference
 # study's adjudicated codes when it has them (docs/inference.md).
 rule frame_effects:
