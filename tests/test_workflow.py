@@ -85,6 +85,8 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
                     "figures_compare": "1", "report_pages": "1", "report_html": "1", "all": "1",
+                        # the frame contrasts and the coverage study read every article's sentences
+                        "frame_effects": "1", "interval_coverage": "1",
                     # the seeded topics of every language are compared with the coding and the sheet's groups
                     "seeded_agreement": "3"}
     # the topic models and topic figures of the two languages that gained an article, not of the third

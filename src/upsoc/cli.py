@@ -4,6 +4,7 @@
     upsoc add-batch COLLECTION.tsv
     upsoc validate
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
+    upsoc annotate --stratify frame language --per-stratum 172 --seed 7 --out data/validation/inference
     upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
 
 They read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
@@ -255,7 +256,9 @@ def validate(args) -> str:
 
 def annotate(args) -> str:
     """Sheets for two coders, from the pipeline's sentences; the instrument's codes stay out of them."""
-    from .annotation.sample import INFERENCE_SPLIT, draw_sample, draw_stratified_sample, eligible_sentences, split_by_article
+    from .annotation.inference import split_by_tuning, tuned_articles
+    from .annotation.sample import draw_sample, draw_stratified_sample, eligible_sentences, split_by_article
+    from .annotation.study import load_sample
 
     settings = _settings(args)
     sheet = load_sheet(settings["sheet"], load_schema(SCHEMA), settings["raw_dir"], settings["max_bytes"])
@@ -265,16 +268,15 @@ def annotate(args) -> str:
                          "(a design sample for inference)")
     articles = sheet[sheet["language"].isin(args.language)] if args.language else sheet
     articles = articles[~articles["id"].isin(args.exclude)]
-    missing = [a for a in articles["id"] if not (Path(args.sentences) / f"{a}.tsv").is_file()]
-    if missing:
-        raise ArticleError(f"no sentences for {', '.join(missing)} in {args.sentences}/: run `snakemake --cores 4` first")
-    sentences = pd.concat([read_tsv(Path(args.sentences) / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
-    for column in ["language", *args.stratify]:
-        sentences[column] = sentences["article_id"].map(articles[column])
+    sentences = _sentences(articles, Path(args.sentences))
     if stratified:
-        # a design sample for inference: every sentence is in the population, none is for tuning
+        # a design sample for inference: every sentence is in the population; `split` says which
+        # articles the cues were tuned on, for the instrument's scores (neither split is tuned on)
+        sentences = sentences.assign(**{c: sentences["article_id"].map(articles.set_index("id")[c]) for c in args.stratify})
         sample = draw_stratified_sample(sentences, args.stratify, args.per_stratum, args.seed)
-        split = dict.fromkeys(sample["article_id"], INFERENCE_SPLIT)
+        studies = [load_sample(folder).reset_index() for folder in sorted(Path(args.studies).iterdir())
+                   if (folder / "sample.tsv").is_file()]
+        split = split_by_tuning(sample, tuned_articles(studies))
     else:
         sample = draw_sample(eligible_sentences(sentences), args.n, args.seed)
         pairs = {a: b for a, b in zip(sheet["id"], sheet["parallel_of"]) if b}
@@ -286,6 +288,16 @@ def annotate(args) -> str:
         f"{len(sample)} sentences of {sample['article_id'].nunique()} articles ({counts}) in {args.out}/: "
         + ", ".join(str(p) for p in written)
     )
+
+
+def _sentences(articles: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """The pipeline's sentences of these articles, with their language."""
+    missing = [a for a in articles["id"] if not (folder / f"{a}.tsv").is_file()]
+    if missing:
+        raise ArticleError(f"no sentences for {', '.join(missing)} in {folder}/: run `snakemake --cores 4` first")
+    sentences = pd.concat([read_tsv(folder / f"{a}.tsv") for a in articles["id"]], ignore_index=True)
+    sentences["language"] = sentences["article_id"].map(articles.set_index("id")["language"])
+    return sentences
 
 
 def agreement(args) -> str:
@@ -352,6 +364,8 @@ def parser() -> argparse.ArgumentParser:
                             help="a design sample for inference: a simple random sample of every sentence in each "
                                  "combination of these sheet columns (with --per-stratum instead of --n)")
     annotating.add_argument("--per-stratum", type=int, help="sentences per stratum of --stratify")
+    annotating.add_argument("--studies", default="data/validation",
+                            help="with --stratify: the existing studies, whose non-test articles the cues were tuned on (default: %(default)s)")
     annotating.add_argument("--seed", type=int, required=True, help="seed of the random sample")
     annotating.add_argument("--out", required=True, help="folder for the study's sheets (must not exist)")
     annotating.add_argument("--language", nargs="+", help="only these languages (default: all)")
@@ -371,7 +385,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        message = {"add": add, "add-batch": add_batch, "validate": validate, "annotate": annotate, "agreement": agreement}[args.command](args)
+        message = {"add": add, "add-batch": add_batch, "validate": validate, "annotate": annotate,
+                   "agreement": agreement}[args.command](args)
     except (ArticleError, SheetError, StudyError, CodebookError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -45,6 +45,8 @@ COVERAGE = f"{RESULTS}/coding/codebook_coverage.tsv"
 VALIDATION_TABLES = ("scores", "agreement", "confusions", "sentences", "cues")
 VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
 STUDY_TOKENS = f"{RESULTS}/validation/study_tokens.tsv"
+# How often the intervals of the frame estimates cover a known truth (upsoc.compare.coverage)
+INTERVAL_COVERAGE = f"{RESULTS}/validation/coverage.tsv"
 
 
 # topics
@@ -88,6 +90,8 @@ def topic_scopes(languages: list[str]) -> list[TopicScope]:
 # compare
 COMPARE_TABLE = f"{RESULTS}/compare/{{table}}.tsv"
 KEYNESS = f"{RESULTS}/compare/keyness_{{language}}.tsv"
+# frame contrasts within language and the cells' prevalences, coded and prediction-powered
+FRAME_TABLES = ("frame_effects", "frame_prevalence")
 
 
 # written by the benchmarks in benchmarks/, not by the workflow

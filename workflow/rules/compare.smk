@@ -53,3 +53,58 @@ rule seeded_agreement:
         runtime=10,
     script:
         "../scripts/seeded_agreement.py"
+
+
+# Frame contrasts within each language: coded, and prediction-powered from the inference
+# study's adjudicated codes when it has them (docs/inference.md).
+rule frame_effects:
+    input:
+        sheet=config["articles"],
+        coded=layout.CODED,
+        study=study_files(config["inference"]["study"]),
+    output:
+        **{table: layout.COMPARE_TABLE.format(table=table) for table in layout.FRAME_TABLES},
+    params:
+        settings=config["compare"],
+        study=config["inference"]["study"],
+        frame_contrasts=config["inference"]["frame_contrasts"],
+        concepts=CODEBOOK.ids,
+        code=code("frame_effects.py"),
+    log:
+        "logs/frame_effects.log",
+    benchmark:
+        "logs/benchmarks/frame_effects/all.tsv",
+    priority: EARLY_PRIORITY
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    script:
+        "../scripts/frame_effects.py"
+
+
+# How often the intervals cover a known truth: a study's codes and predictions resampled by
+# article at the corpus' size.
+rule interval_coverage:
+    input:
+        sheet=config["articles"],
+        validation=layout.VALIDATION.format(table="sentences"),
+        coded=layout.CODED,
+    output:
+        coverage=layout.INTERVAL_COVERAGE,
+    params:
+        settings=config["compare"],
+        coverage=config["inference"]["coverage"],
+        frame_contrasts=config["inference"]["frame_contrasts"],
+        concepts=CODEBOOK.ids,
+        code=code("interval_coverage.py"),
+    log:
+        "logs/interval_coverage.log",
+    benchmark:
+        "logs/benchmarks/interval_coverage/all.tsv",
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=20,
+    script:
+        "../scripts/interval_coverage.py"

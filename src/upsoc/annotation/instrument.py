@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..coding.validation import DIGITS, score
 from ..tables import concept_indicators, parse_concepts, parse_cues
-from .sample import TEST_SPLIT
+from .sample import NEVER_TUNED_ON
 
 CUE_PRECISION_COLUMNS = ["study", "split", "language", "concept", "cue", "fires", "right", "precision", "alone", "alone_right"]
 INTERVAL_COLUMNS = ["precision_low", "precision_high", "recall_low", "recall_high", "f1_low", "f1_high",
@@ -93,12 +93,12 @@ def cue_precision(sentences: pd.DataFrame) -> pd.DataFrame:
     """How often each cue fired on the studies' sentences outside the test split, and how often
     the reference has its concept there: what an edit of the codebook is judged on. `alone`
     counts the firings where no other cue gave the concept, i.e. what the cue adds by itself.
-    The test split is left out so that it is never tuned on.
+    The test split (and a later study's `tuned` split) is left out so that it is never tuned on.
 
     sentences: one row per study sentence with `study`, `split`, `language`, `cues` (the
     coding's "concept=cue|cue; …") and `reference_concepts`."""
     counts: dict[tuple, list[int]] = {}
-    for row in sentences[sentences["split"] != TEST_SPLIT].to_dict(orient="records"):
+    for row in sentences[~sentences["split"].isin(NEVER_TUNED_ON)].to_dict(orient="records"):
         reference = set(parse_concepts(row["reference_concepts"]))
         for concept, cues in parse_cues(row["cues"]).items():
             for cue in cues:

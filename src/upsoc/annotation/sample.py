@@ -92,8 +92,10 @@ def draw_stratified_sample(sentences: pd.DataFrame, strata: list[str], per_strat
 
 
 DEV_SPLIT, TEST_SPLIT = "dev", "test"
-# a design sample's items: for estimation only, never for tuning
-INFERENCE_SPLIT = "inference"
+# sentences of articles the cues were tuned on, in a study drawn later (annotation.inference):
+# scored apart from the test split, and like it never tuned on
+TUNED_SPLIT = "tuned"
+NEVER_TUNED_ON = (TEST_SPLIT, TUNED_SPLIT)
 
 
 def split_by_article(sample: pd.DataFrame, pairs: dict[str, str], seed: int, dev_only: set[str] = frozenset()) -> dict[str, str]:
