@@ -116,6 +116,8 @@ FIGURE_FILE = f"{REPORT_FIGURES}/{{name}}.{{ext}}"
 # every figure is written in each format (`upsoc.report.figures.save` writes them)
 FIGURE_FORMATS = ("png", "svg")
 # figure names
+# the report's lead figure: frame contrasts within each language, ppi and coded
+FRAME_EFFECTS_FIGURE = "frame_effects"
 PREVALENCE_FIGURE = "prevalence_{grouping}"
 DIFFERENCES_FIGURE = "differences_{grouping}"
 HEATMAP_FIGURE = "concept_heatmap"
@@ -127,7 +129,7 @@ TOPIC_TERMS_FIGURE = "topic_terms_{language}_{model}"
 
 def compare_figures(groupings: list[str], languages: list[str]) -> list[str]:
     by_grouping = [name.format(grouping=g) for name in (PREVALENCE_FIGURE, DIFFERENCES_FIGURE) for g in groupings]
-    return by_grouping + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [KEYNESS_FIGURE.format(language=lang) for lang in languages]
+    return [FRAME_EFFECTS_FIGURE] + by_grouping + [HEATMAP_FIGURE, MIXTURES_FIGURE] + [KEYNESS_FIGURE.format(language=lang) for lang in languages]
 
 
 def topic_figures(languages: list[str]) -> list[str]:
@@ -143,7 +145,7 @@ def figure_files(groupings: list[str], languages: list[str]) -> list[str]:
 
 
 # What the report shows, besides the figures; the topic models' unit weights are not shown.
-REPORT_COMPARE_TABLES = ("concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
+REPORT_COMPARE_TABLES = (*FRAME_TABLES, "concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
 REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
 
 
@@ -173,6 +175,7 @@ def report_index_inputs(languages: list[str]) -> dict[str, str]:
         "coded": CODED,
         "coverage": COVERAGE,
         **{key("validation", table): VALIDATION.format(table=table) for table in VALIDATION_TABLES},
+        "interval_coverage": INTERVAL_COVERAGE,
         **{table: COMPARE_TABLE.format(table=table) for table in REPORT_COMPARE_TABLES},
         **{key("keyness", language): KEYNESS.format(language=language) for language in languages},
         **{

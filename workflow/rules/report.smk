@@ -32,12 +32,14 @@ rule figures_compare:
         **per_language("keyness", layout.KEYNESS, CORPUS_LANGUAGES),
         prevalence=layout.COMPARE_TABLE.format(table="concept_prevalence"),
         differences=layout.COMPARE_TABLE.format(table="concept_differences"),
+        frame_effects=layout.COMPARE_TABLE.format(table="frame_effects"),
         mixtures=layout.CROSSLINGUAL.table("article_topics"),
     output:
         **figure_outputs(layout.compare_figures(GROUPINGS, CORPUS_LANGUAGES)),
     params:
         groupings=GROUPINGS,
         languages=CORPUS_LANGUAGES,
+        frame_contrasts=config["inference"]["frame_contrasts"],
         code=code("figures_compare.py"),
     log:
         "logs/figures_compare.log",

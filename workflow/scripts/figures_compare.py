@@ -10,6 +10,9 @@ with rule_log(snakemake.log[0]):
     out = snakemake.output
     prevalence = read_tsv(snakemake.input.prevalence)
     differences = read_tsv(snakemake.input.differences)
+    frame_contrasts = [tuple(pair) for pair in snakemake.params.frame_contrasts]
+    figures.save(figures.frame_effects_figure(read_tsv(snakemake.input.frame_effects), frame_contrasts), out,
+                 layout.FRAME_EFFECTS_FIGURE)
     for grouping in snakemake.params.groupings:
         figures.save(figures.prevalence_figure(prevalence, grouping), out, layout.PREVALENCE_FIGURE.format(grouping=grouping))
         figures.save(figures.difference_figure(differences, grouping), out, layout.DIFFERENCES_FIGURE.format(grouping=grouping))

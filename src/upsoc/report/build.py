@@ -154,7 +154,7 @@ def build_index(inputs: ReportInputs, site: Site) -> None:
 
     topic_sections = [_topic_section(inputs, site, scope) for scope in layout.topic_scopes(inputs.languages)]
     body = "".join([
-        _findings(inputs, site, inputs.table("coded")),
+        _findings(inputs, site, inputs.table("coded"), figure_link),
         how_to_read(),
         _corpus_section(inputs, summary, inputs.table("removed"), article_link),
         _codebook_section(inputs, site.links(home).concept),
@@ -168,22 +168,24 @@ def build_index(inputs: ReportInputs, site: Site) -> None:
     write_text(page("Upward socializing and networking advice", body, site.nav(home)), site.index)
 
 
-def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> str:
-    prevalence = inputs.table("concept_prevalence")
-    concepts = list(dict.fromkeys(prevalence["concept"]))
-    quotes = findings.Quotes(coded, inputs.table("sheet"), concepts)
-    by_grouping = findings.concept_findings(inputs.table("concept_differences"), prevalence, quotes,
-                                            inputs.groupings)
+def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame, figure_link: Callable[[str], str]) -> str:
+    prevalence = inputs.table("frame_prevalence")
+    quotes = findings.Quotes(coded, inputs.table("sheet"), list(dict.fromkeys(prevalence["concept"])))
+    contrasts = findings.contrast_findings(inputs.table("frame_effects"), prevalence, quotes,
+                                           inputs.config["inference"]["frame_contrasts"])
+    single_frame = findings.single_frame_languages(inputs.table("contrasts"), inputs.table("summary"))
+    lead = figure(figure_link(layout.FRAME_EFFECTS_FIGURE),
+                  "Frame contrasts within each language and standardised: prediction-powered (ppi, solid) and coded "
+                  "shares (light, ignoring coding errors), 95% intervals")
     models = {scope: findings.TopicTables(*(inputs.table("topics", scope.name, t) for t in ("labels", "concepts")))
               for scope in layout.topic_scopes(inputs.languages)}
-    themes, effects = findings.topic_findings(models, inputs.table("topic_effects"), inputs.groupings)
     seeded = findings.seeded_findings(
         {language: inputs.table("seeded", language, "agreement") for language in inputs.languages},
         {language: inputs.table("seeded", language, "terms") for language in inputs.languages},
     )
-    limits = findings.limits(prevalence, inputs.table("validation", "scores"),
-                             inputs.table("validation", "agreement"), inputs.groupings)
-    return findings_section(by_grouping, themes, effects, seeded, limits, site.links(site.index.parent))
+    limits = findings.limits(prevalence, inputs.table("validation", "scores"), inputs.table("validation", "agreement"))
+    return findings_section(contrasts, single_frame, lead, findings.topic_findings(models), seeded, limits,
+                            site.links(site.index.parent))
 
 
 def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:
@@ -266,12 +268,11 @@ def _design_note(contrasts: pd.DataFrame, summary: pd.DataFrame, translations: s
             for r in rows.itertuples())
         for language, rows in frames.groupby("stratum", sort=True)
     ]
-    one_frame = sorted(set(summary["language"]) - set(frames["stratum"]))
     single = "".join(
-        f"<li>{escape(language)} has articles of one frame only ({escape(', '.join(sorted(set(summary.loc[summary['language'] == language, 'frame']))))}): "
+        f"<li>{escape(language)} has articles of one frame only ({escape(', '.join(frames_of))}): "
         "no frame can be compared within it, and it enters the language contrasts of that frame only. "
         "A finding about frames rests on the other languages.</li>"
-        for language in one_frame
+        for language, frames_of in findings.single_frame_languages(contrasts, summary).items()
     )
     translated = summary[summary["translated_from"] != ""]
     included = ("The comparisons include them" if translations == "include"
@@ -331,8 +332,26 @@ def _validation_section(inputs: ReportInputs) -> str:
         f"context condition or removal. Every cue's counts are in <code>{escape(str(inputs.path('validation', 'cues')))}</code>; "
         "the test split is left out of it, so that it is never tuned on.</p>",
         table(misfiring),
+        _coverage(inputs),
     ]
     return "".join(parts)
+
+
+def _coverage(inputs: ReportInputs) -> str:
+    """How often the 95% intervals of the frame effects cover a known truth (rule interval_coverage)."""
+    plan = inputs.config["inference"]["coverage"]
+    return (
+        '<h3 id="validation-coverage">Do the intervals hold? Coverage of the 95% intervals</h3>'
+        f"<p>A simulation with a known truth: the <code>{escape(str(plan['study']))}</code> study's adjudicated codes "
+        "and the coding's predictions of the same sentences (both its splits: the development split's articles are "
+        "ones the cues were tuned on, so the coding errs there less than on new text, which flatters the coded "
+        f"intervals, not the ppi ones), resampled by article at the corpus' size, {escape(str(plan['replicates']))} "
+        f"replicates with {escape(str(plan['labelled_per_cell']))} labelled sentences per cell. "
+        "<code>coverage</code> is how often an interval contains the truth; a valid 95% interval does so about 95% "
+        "of the time, and the coded shares' intervals, which treat the coding as right, do so far less often: that "
+        "gap is what ignoring the coding's errors costs.</p>"
+        + table(inputs.table("interval_coverage"))
+    )
 
 
 def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str]) -> str:
@@ -355,17 +374,23 @@ def _comparisons_section(inputs: ReportInputs, figure_link: Callable[[str], str]
     prevalence = inputs.table("concept_prevalence")
     groups = prevalence[prevalence["grouping"] != "article"].drop_duplicates(["grouping", "group"])
     parts = ['<h2 id="comparisons">Comparisons</h2>',
+             "<p><strong>Pooled descriptive tables, not findings.</strong> The groupings below pool languages (a frame "
+             "or an origin over every language, a language over every frame) and count the coding's codes as true. "
+             "Frames are unevenly spread over languages, so a pooled frame difference measures the languages as much "
+             'as the frames: the <a href="#findings">findings</a> compare within each language instead. These tables '
+             "show the corpus as a reader of it meets it, and what the error correction by concept does.</p>"
              "<p>95% bootstrap intervals; <code>resampling</code> says whether articles (groups of at least "
              f"{escape(str(inputs.config['compare']['min_articles']))} articles) or sentences within articles (smaller "
              "groups, whose intervals speak only for these articles) were resampled. Groups and their sizes:</p>",
              table(groups[["grouping", "group", "articles", "sentences", "resampling"]])]
     for grouping in inputs.groupings:
-        parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}"))
-        parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)), f"Differences in concept prevalence by {grouping}"))
+        parts.append(figure(figure_link(layout.PREVALENCE_FIGURE.format(grouping=grouping)), f"Concept prevalence by {grouping}, pooled"))
+        parts.append(figure(figure_link(layout.DIFFERENCES_FIGURE.format(grouping=grouping)),
+                            f"Differences in concept prevalence by {grouping}, pooled (descriptive)"))
     parts.append(_corrected_differences(inputs.table("concept_differences")))
     parts.append(figure(figure_link(layout.HEATMAP_FIGURE), "Concepts by article"))
     parts.append("<h3>Divergence of concept profiles</h3>" + table(divergence))
-    parts.append("<h3>Cross-lingual topic effects</h3>" + table(effects))
+    parts.append("<h3>Cross-lingual topic effects (pooled)</h3>" + table(effects))
     parts.append("<h3>Translation pairs</h3><p>The same text in two languages should get the same concept profile and "
                  "topic mixture: divergence (0 = identical) and the share of other articles of the second language that "
                  "are closer to the first than its translation is (0 = the translation is the closest).</p>"

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from ..compare.frames import CODED as CODED_METHOD, PPI as PPI_METHOD  # noqa: E402
 from ..layout import key  # noqa: E402
 from .fonts import font_families, shape  # noqa: E402
 
@@ -82,6 +83,46 @@ def difference_figure(differences: pd.DataFrame, grouping: str):
     figure = interval_plot(table, "concept", "pair", "difference", "low", "high",
                            f"Difference in prevalence by {grouping} (95% bootstrap intervals)", "difference in share of sentences")
     figure.axes[0].axvline(0, color="grey", linewidth=0.8)
+    return figure
+
+
+def frame_effects_figure(effects: pd.DataFrame, frame_contrasts: list[tuple[str, str]]):
+    """One panel per frame contrast: each concept's contrast in every stratum (each language,
+    then `standardised`), prediction-powered (`ppi`, solid) and coded (light: its interval
+    ignores the coding's errors), with 95% intervals. A missing interval draws the point alone."""
+    contrasts = [f"{a}-{b}" for a, b in frame_contrasts]
+    table = effects[effects["contrast"].isin(contrasts)]
+    table = table.assign(**{c: pd.to_numeric(table[c], errors="coerce") for c in ("estimate", "low", "high")})
+    concepts = list(dict.fromkeys(effects["concept"]))
+    strata = list(dict.fromkeys(table["stratum"]))
+    figure, axes = plt.subplots(1, len(contrasts), figsize=(3.6 * len(contrasts) + 1.5, 0.3 * len(concepts) + 1.8),
+                                sharey=True, squeeze=False)
+    palette = sns.color_palette("colorblind", max(len(strata), 1))
+    # per stratum two slots, ppi above coded
+    step = 0.8 / max(2 * len(strata), 1)
+    for ax, contrast in zip(axes.flat, contrasts):
+        panel = table[table["contrast"] == contrast]
+        for i, (stratum, color) in enumerate(zip(strata, palette)):
+            for j, (method, style) in enumerate(((PPI_METHOD, {"alpha": 1.0, "fmt": "o"}),
+                                                 (CODED_METHOD, {"alpha": 0.35, "fmt": "s"}))):
+                part = panel[(panel["stratum"] == stratum) & (panel["method"] == method)].set_index("concept").reindex(concepts)
+                if part["estimate"].isna().all():  # no ppi rows until the inference study is adjudicated
+                    continue
+                at = [k - 0.4 + step * (2 * i + j + 0.5) for k in range(len(concepts))]
+                ax.errorbar(part["estimate"], at, xerr=[(part["estimate"] - part["low"]).fillna(0),
+                                                        (part["high"] - part["estimate"]).fillna(0)],
+                            color=color, capsize=1.5, markersize=3.5, linewidth=1, label=f"{stratum}, {method}", **style)
+        ax.axvline(0, color="grey", linewidth=0.8)
+        ax.set_title(shape(contrast.replace("-", " − ")), fontsize="small")
+        ax.set_xlabel("difference in share of sentences")
+    axes[0, 0].set_yticks(range(len(concepts)), [shape(c) for c in concepts])
+    axes[0, 0].set_ylim(len(concepts) - 0.5, -0.5)
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    if handles:
+        figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 0.95), fontsize="small",
+                      title="stratum, method")
+    figure.suptitle("Frame contrasts within each language (95% intervals; coded: light, ignores coding errors)")
+    figure.tight_layout()
     return figure
 
 

@@ -1,14 +1,14 @@
 """The findings the report opens with, selected from the result tables as plain records.
 
 Nothing here is written about the results by hand: every statement the overview makes is a
-row (or a count of rows) of `concept_differences.tsv`, `concept_prevalence.tsv`, the
-validation tables or the topic tables, and the quotes are sentences of the coding.
+row (or a count of rows) of `frame_effects.tsv`, `frame_prevalence.tsv`, the validation tables
+or the topic tables, and the quotes are sentences of the coding.
 
-A difference between two groups is a finding when its 95% interval excludes zero. The figure
-judged is the error-corrected one where the table has it (the raw figure is then not used:
-a raw difference whose corrected interval includes zero is reported as disappearing), else
-the raw one. Frames are judged without the frame terms' own evidence (grouping `frame`), the
-figure counting them (`frame_inclusive`) is given beside.
+A finding is a contrast of two frames within one language (or of two languages within one
+frame), or its standardised average over the strata, whose prediction-powered (`ppi`) 95%
+interval excludes zero: that interval holds whatever the coding's errors. The coded share's
+contrast is given beside it only as a secondary figure: its interval ignores the coding's
+errors. No finding pools languages (`upsoc.compare.frames` never computes such a pool).
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ import pandas as pd
 
 from .. import layout
 from ..annotation.sample import TEST_SPLIT
+from ..compare.bootstrap import ARTICLES
+from ..compare.frames import CODED, PPI, STANDARDISED
 from ..compare.groups import group_labels
-from ..compare.prevalence import FRAME, FRAME_INCLUSIVE, indicator_matrix
+from ..compare.prevalence import indicator_matrix
 from ..compare.tactics import most_representative
 
-# The research question first: frames, then languages, then origins; other groupings after.
-GROUPING_ORDER = ("frame", "language", "origin")
 QUOTES_PER_SIDE = 2
-RAW, CORRECTED = "raw", "error-corrected"
 # A topic is named by the codebook when the units carrying some concept weigh it at least
 # this many times as much as the average unit does (`lift` of concepts.tsv).
 NAMED_LIFT = 2.0
@@ -46,46 +45,63 @@ class Quote:
 @dataclass(frozen=True)
 class Interval:
     value: float
-    low: float
+    low: float  # nan: no interval
     high: float
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+    @property
+    def excludes_zero(self) -> bool:
+        return bool(self.low > 0 or self.high < 0)
 
 
 @dataclass(frozen=True)
-class Difference:
-    """Group a's share of sentences carrying `concept` minus group b's, beyond its interval."""
+class Contrast:
+    """Side a's share of sentences carrying `concept` minus side b's, in one stratum of
+    `frame_effects.tsv`: prediction-powered, with the coded share's contrast beside it."""
 
-    grouping: str
-    group_a: str
-    group_b: str
     concept: str
-    figure: str  # RAW or CORRECTED
-    share_a: float
-    share_b: float
-    difference: Interval
-    resampling_a: str
-    resampling_b: str
-    # grouping frame: the raw difference counting the frame terms' evidence too
-    inclusive: Interval | None
+    a: str
+    b: str
+    stratum: str  # a language (frame contrasts), a frame (language contrasts) or STANDARDISED
+    strata: tuple[tuple[str, float], ...]  # the strata the row rests on, with their weights
+    labelled: int  # the inference study's sentences the ppi row rests on
+    articles_a: int
+    articles_b: int
+    ppi: Interval
+    coded: Interval
+    # sides whose cell has too few articles to resample by article: the interval speaks only
+    # for these articles
+    narrow: tuple[str, ...]
     quotes_a: tuple[Quote, ...]
     quotes_b: tuple[Quote, ...]
 
 
 @dataclass(frozen=True)
-class GroupingFindings:
-    grouping: str
-    compared: int  # pairwise concept differences in the table
-    corrected: int  # of which have an error-corrected figure
-    differences: list[Difference]  # beyond their intervals, largest first
-    # raw differences beyond their interval whose corrected interval includes zero
-    disappearing: list[tuple[str, str, str]]
+class ContrastFindings:
+    """One contrast (`a-b` of frame_effects.tsv) in all its strata, strata in table order."""
+
+    across: str  # "frame" or "language": what the contrast compares
+    a: str
+    b: str
+    strata: tuple[str, ...]
+    weights: tuple[tuple[str, float], ...]  # the standardised stratum's weights (none: no such stratum)
+    estimated: int  # ppi rows: concept × stratum
+    found: list[Contrast]  # ppi interval excludes zero; by stratum, largest first
+    undetermined: list[Contrast]  # a ppi row without an interval (too few labelled positives)
+    # the median width of the ppi intervals and of the coded ones, over the rows with both
+    widths: tuple[float, float] | None
 
 
 @dataclass(frozen=True)
-class GroupSize:
-    grouping: str
-    group: str
+class Cell:
+    frame: str
+    language: str
     articles: int
     sentences: int
+    labelled: int
     resampling: str
 
 
@@ -103,18 +119,12 @@ class Score:
 
 @dataclass(frozen=True)
 class Limits:
-    """What the data cannot say: group sizes, how sure the coding is."""
+    """What the data cannot say: cell sizes, how sure the coding is."""
 
-    groups: list[GroupSize]
+    cells: list[Cell]
     instrument: list[Score]  # micro F1 of the instrument, each study and split, test first
     coders: list[Score]  # micro F1 of each coder against the same reference
     coder_alpha: list[Score]  # Krippendorff's alpha between the two coders, pooled over concepts
-
-
-def ordered_groupings(groupings: Iterable[str]) -> list[str]:
-    groupings = list(groupings)
-    first = [g for g in GROUPING_ORDER if g in groupings]
-    return first + [g for g in groupings if g not in first]
 
 
 def _number(cell) -> float:
@@ -129,18 +139,16 @@ def excludes_zero(low, high):
 
 
 class Quotes:
-    """The most representative sentences of a group carrying a concept, from different articles
-    where the group has them."""
+    """The most representative sentences of a group carrying a concept (all its evidence, as
+    the frame effects count it), from different articles where the group has them."""
 
     def __init__(self, coded: pd.DataFrame, sheet: pd.DataFrame, concepts: list[str]):
         self.coded = coded.reset_index(drop=True)
         self.sheet = sheet.set_index("id", drop=False)
         self.concepts = concepts
-        # grouping frame counts a concept only where more than a frame term expresses it
-        self.beyond_frame_terms = indicator_matrix(self.coded, concepts, without="frame_only")
-        self.all_evidence = indicator_matrix(self.coded, concepts)
+        self.evidence = indicator_matrix(self.coded, concepts)
         self._labels: dict[str, np.ndarray] = {}
-        self._ranked: dict[tuple[bool, str], pd.DataFrame] = {}
+        self._ranked: dict[str, pd.DataFrame] = {}
 
     def _group_of_sentences(self, grouping: str) -> np.ndarray:
         """Each sentence's group in `grouping`, computed once per grouping for all its findings."""
@@ -148,66 +156,94 @@ class Quotes:
             self._labels[grouping] = self.coded["article_id"].map(group_labels(self.sheet, grouping)).to_numpy()
         return self._labels[grouping]
 
-    def _carriers_ranked(self, concept: str, beyond_frame_terms: bool) -> pd.DataFrame:
+    def _carriers_ranked(self, concept: str) -> pd.DataFrame:
         """The sentences carrying `concept`, most representative first, ranked once for every
         group: the ranking is a total order, so a group's sentences keep it."""
-        key = (beyond_frame_terms, concept)
-        if key not in self._ranked:
-            evidence = self.beyond_frame_terms if beyond_frame_terms else self.all_evidence
-            self._ranked[key] = most_representative(self.coded[evidence[:, self.concepts.index(concept)] > 0], concept)
-        return self._ranked[key]
+        if concept not in self._ranked:
+            self._ranked[concept] = most_representative(self.coded[self.evidence[:, self.concepts.index(concept)] > 0], concept)
+        return self._ranked[concept]
 
-    def of(self, grouping: str, group: str, concept: str, n: int = QUOTES_PER_SIDE) -> tuple[Quote, ...]:
-        carriers = self._carriers_ranked(concept, beyond_frame_terms=grouping == FRAME)
-        ranked = carriers[self._group_of_sentences(grouping)[carriers.index.to_numpy()] == group]
+    def of(self, grouping: str, group: str, concept: str, within: tuple[str, Iterable[str]] | None = None,
+           n: int = QUOTES_PER_SIDE) -> tuple[Quote, ...]:
+        """within: (grouping, groups) the sentences must also belong to, e.g. ("language", ["zh"])."""
+        carriers = self._carriers_ranked(concept)
+        keep = self._group_of_sentences(grouping)[carriers.index.to_numpy()] == group
+        if within is not None:
+            keep &= np.isin(self._group_of_sentences(within[0])[carriers.index.to_numpy()], list(within[1]))
+        ranked = carriers[keep]
         chosen = pd.concat([ranked.drop_duplicates("article_id"), ranked]).drop_duplicates(["article_id", "sentence_id"]).head(n)
         return tuple(Quote(r.article_id, str(r.sentence_id), r.language, r.text) for r in chosen.itertuples())
 
 
-def concept_findings(differences: pd.DataFrame, prevalence: pd.DataFrame, quotes: Quotes,
-                     groupings: Iterable[str]) -> list[GroupingFindings]:
-    """Per grouping, in `ordered_groupings` order: the pairwise concept differences beyond their
-    intervals, largest first."""
-    pairwise = differences[differences["comparison"] == "pairwise"]
-    corrected_share = {(r.grouping, r.group, r.concept): r.share_corrected for r in prevalence.itertuples()}
-    inclusive = {(r.group_a, r.group_b, r.concept): Interval(float(r.difference), float(r.low), float(r.high))
-                 for r in pairwise[pairwise["grouping"] == FRAME_INCLUSIVE].itertuples()}
+def _strata(weights: str) -> tuple[tuple[str, float], ...]:
+    """`en=0.179|zh=0.821` -> (("en", 0.179), ("zh", 0.821))."""
+    return tuple((name, float(w)) for name, w in (part.split("=") for part in weights.split("|")))
+
+
+def contrast_findings(effects: pd.DataFrame, prevalence: pd.DataFrame, quotes: Quotes,
+                      frame_contrasts: Iterable[tuple[str, str]]) -> list[ContrastFindings]:
+    """Per contrast of `frame_effects.tsv`, the frame contrasts first (in `frame_contrasts`
+    order), then the language contrasts: the `ppi` rows whose interval excludes zero, those
+    without an interval, and what the coding's accuracy costs in interval width."""
+    frame_names = [f"{a}-{b}" for a, b in frame_contrasts]
+    present = list(dict.fromkeys(effects["contrast"]))
+    order = [c for c in frame_names if c in present] + [c for c in present if c not in frame_names]
+    resampling = {(r.frame, r.language): r.resampling for r in prevalence[prevalence["method"] == CODED].itertuples()}
+    coded = {(r.contrast, r.stratum, r.concept): r for r in effects[effects["method"] == CODED].itertuples()}
     found = []
-    for grouping in ordered_groupings(groupings):
-        rows = pairwise[pairwise["grouping"] == grouping]
-        kept, disappearing = [], []
-        for r in rows.itertuples():
-            has_corrected = r.difference_corrected != ""
-            if has_corrected and excludes_zero(r.low, r.high) and not excludes_zero(r.corrected_low, r.corrected_high):
-                disappearing.append((r.group_a, r.group_b, r.concept))
-            low, high = (r.corrected_low, r.corrected_high) if has_corrected else (r.low, r.high)
-            if not excludes_zero(low, high):
-                continue
-            if has_corrected:
-                share_a = _number(corrected_share[(grouping, r.group_a, r.concept)])
-                share_b = _number(corrected_share[(grouping, r.group_b, r.concept)])
-                value = Interval(float(r.difference_corrected), float(low), float(high))
-            else:
-                share_a, share_b = float(r.share_a), float(r.share_b)
-                value = Interval(float(r.difference), float(low), float(high))
-            kept.append(Difference(
-                grouping, r.group_a, r.group_b, r.concept, CORRECTED if has_corrected else RAW, share_a, share_b, value,
-                r.resampling_a, r.resampling_b,
-                inclusive.get((r.group_a, r.group_b, r.concept)) if grouping == FRAME else None,
-                quotes.of(grouping, r.group_a, r.concept), quotes.of(grouping, r.group_b, r.concept),
-            ))
-        # largest first; ties in table order, which is stable
-        kept.sort(key=lambda d: -abs(d.difference.value))
-        found.append(GroupingFindings(grouping, len(rows), int((rows["difference_corrected"] != "").sum()), kept,
-                                      disappearing))
+    for contrast in order:
+        across = "frame" if contrast in frame_names else "language"
+        a, b = contrast.split("-")
+        rows = effects[effects["contrast"] == contrast]
+        strata = tuple(dict.fromkeys(rows["stratum"]))
+        cell = (lambda side, s: (side, s)) if across == "frame" else (lambda side, s: (s, side))
+
+        def record(r) -> Contrast:
+            c = coded[(contrast, r.stratum, r.concept)]
+            rests_on = _strata(r.weights)
+            narrow = tuple(side for side in (a, b)
+                           if any(resampling.get(cell(side, s)) != ARTICLES for s, _ in rests_on))
+            within = ("frame" if across == "language" else "language", [s for s, _ in rests_on])
+            return Contrast(r.concept, a, b, r.stratum, rests_on, int(r.labelled), int(r.articles_a), int(r.articles_b),
+                            Interval(float(r.estimate), _number(r.low), _number(r.high)),
+                            Interval(float(c.estimate), _number(c.low), _number(c.high)), narrow,
+                            quotes.of(across, a, r.concept, within), quotes.of(across, b, r.concept, within))
+
+        ppi = rows[rows["method"] == PPI]
+        beyond = ppi[excludes_zero(ppi["low"], ppi["high"])]
+        beyond = beyond.assign(size=-beyond["estimate"].astype(float).abs(), position=beyond["stratum"].map(strata.index))
+        beyond = beyond.sort_values(["position", "size"], kind="stable")
+        missing = ppi[ppi["low"] == ""]
+        with_both = ppi[ppi["low"] != ""].merge(rows[rows["method"] == CODED], on=["stratum", "concept"],
+                                                 suffixes=("", "_coded"))
+        with_both = with_both[with_both["low_coded"] != ""]
+        widths = None
+        if len(with_both):
+            width = lambda low, high: float(np.median(high.astype(float) - low.astype(float)))
+            widths = (width(with_both["low"], with_both["high"]), width(with_both["low_coded"], with_both["high_coded"]))
+        standardised = rows.loc[rows["stratum"] == STANDARDISED, "weights"]
+        weights = _strata(standardised.iloc[0]) if len(standardised) else ()
+        found.append(ContrastFindings(across, a, b, strata, weights, len(ppi), [record(r) for r in beyond.itertuples()],
+                                      [record(r) for r in missing.itertuples()], widths))
     return found
 
 
-def limits(prevalence: pd.DataFrame, scores: pd.DataFrame, agreement: pd.DataFrame, groupings: Iterable[str]) -> Limits:
-    order = ordered_groupings(groupings)
-    sizes = prevalence[prevalence["grouping"].isin(order)].drop_duplicates(["grouping", "group"])
-    sizes = sizes.assign(position=sizes["grouping"].map(order.index)).sort_values(["position", "group"], kind="stable")
-    groups = [GroupSize(r.grouping, r.group, int(r.articles), int(r.sentences), r.resampling) for r in sizes.itertuples()]
+def single_frame_languages(contrasts: pd.DataFrame, summary: pd.DataFrame) -> dict[str, list[str]]:
+    """Languages in which no two frames can be compared (`corpus/contrasts.tsv`), with the
+    frames they have articles of."""
+    within = set(contrasts.loc[contrasts["across"] == "frame", "stratum"])
+    return {language: sorted(set(rows["frame"])) for language, rows in summary.groupby("language", sort=True)
+            if language not in within}
+
+
+def limits(prevalence: pd.DataFrame, scores: pd.DataFrame, agreement: pd.DataFrame) -> Limits:
+    """prevalence: `frame_prevalence.tsv`; its cells' sizes, with the labelled sentences of
+    each (0 until the inference study is adjudicated)."""
+    labelled = prevalence[prevalence["method"] == PPI].drop_duplicates(["frame", "language"])
+    labelled = {(r.frame, r.language): int(r.labelled) for r in labelled.itertuples()}
+    sizes = prevalence[prevalence["method"] == CODED].drop_duplicates(["frame", "language"])
+    cells = [Cell(r.frame, r.language, int(r.articles), int(r.sentences), labelled.get((r.frame, r.language), 0),
+                  r.resampling) for r in sizes.itertuples()]
     micro = scores[(scores["measure"] == "micro") & (scores["language"] == "all")]
     # the test split first: only it measures the instrument on text it was never tuned on
     micro = micro.assign(dev=micro["split"] != TEST_SPLIT).sort_values(["dev", "study", "split"], kind="stable")
@@ -219,7 +255,7 @@ def limits(prevalence: pd.DataFrame, scores: pd.DataFrame, agreement: pd.DataFra
                        & (agreement["coding_a"] == "coder_a") & (agreement["coding_b"] == "coder_b")]
     pooled = pooled.assign(dev=pooled["split"] != TEST_SPLIT).sort_values(["dev", "study", "split"], kind="stable")
     return Limits(
-        groups,
+        cells,
         f1(micro[micro["coding"] == "instrument"]),
         f1(micro[micro["coding"] != "instrument"]),
         [Score(r.study, r.split, "coder_a/coder_b", _number(r.alpha)) for r in pooled.itertuples()],
@@ -245,18 +281,6 @@ class TopicTheme:
 
 
 @dataclass(frozen=True)
-class TopicEffect:
-    """A cross-lingual topic whose mean share differs between two groups beyond its interval."""
-
-    grouping: str
-    group_a: str
-    group_b: str
-    topic: str
-    terms: tuple[str, ...]
-    effect: Interval
-
-
-@dataclass(frozen=True)
 class TopicTables:
     """A fitted model's tables, as the topic stage writes them (docs/outputs.md)."""
 
@@ -264,29 +288,20 @@ class TopicTables:
     concepts: pd.DataFrame
 
 
-def topic_findings(models: Mapping[layout.TopicScope, TopicTables], effects: pd.DataFrame,
-                   groupings: Iterable[str]) -> tuple[list[TopicTheme], list[TopicEffect]]:
-    """Every topic of every model with its best-aligned concept (those the codebook does not
-    name are what the topics add), and the cross-lingual topics that differ between groups."""
-    themes, terms = [], {}
+def topic_findings(models: Mapping[layout.TopicScope, TopicTables]) -> list[TopicTheme]:
+    """Every topic of every model with its best-aligned concept; those the codebook does not
+    name are what the topics add. (The topic effects between groups pool languages: they are
+    a descriptive table of the comparisons, not findings.)"""
+    themes = []
     for scope, tables in models.items():
         best = tables.concepts.astype({"lift": float}).sort_values(["topic", "lift"], ascending=[True, False],
                                                                     kind="stable").drop_duplicates("topic")
         best = best.set_index(best["topic"].astype(str))
         for r in tables.labels.itertuples():
             topic = str(r.topic)
-            top = tuple(r.top_terms.split()[:TOP_TERMS])
-            terms[scope.name, topic] = top
             concept, lift = (best.at[topic, "concept"], float(best.at[topic, "lift"])) if topic in best.index else ("", 0.0)
-            themes.append(TopicTheme(scope.name, topic, top, concept, lift))
-    found = []
-    pairwise = effects[effects["comparison"] == "pairwise"]
-    for grouping in ordered_groupings(groupings):
-        rows = [r for r in pairwise[pairwise["grouping"] == grouping].itertuples() if excludes_zero(r.low, r.high)]
-        rows.sort(key=lambda r: -abs(float(r.effect)))
-        found += [TopicEffect(grouping, r.group_a, r.group_b, str(r.topic), terms.get((layout.CROSSLINGUAL.name, str(r.topic)), ()),
-                              Interval(float(r.effect), float(r.low), float(r.high))) for r in rows]
-    return themes, found
+            themes.append(TopicTheme(scope.name, topic, tuple(r.top_terms.split()[:TOP_TERMS]), concept, lift))
+    return themes
 
 
 # The seeded models are judged on the concepts the coding finds often enough in a language.

@@ -9,13 +9,13 @@ from html import escape
 
 import pandas as pd
 
-from .findings import (CORRECTED, SEEDED_MIN_SENTENCES, Difference, GroupingFindings, Interval, Limits, Quote, SeededConcept,
-                       TopicEffect, TopicTheme)
+from ..compare.frames import STANDARDISED
+from ..compare.ppi import MIN_POSITIVES
+from .findings import SEEDED_MIN_SENTENCES, Contrast, ContrastFindings, Interval, Limits, Quote, SeededConcept, TopicTheme
 from .pages import SECTIONS, language_attributes, table
 
-# Findings per grouping shown first; the others are folded below them.
+# Findings per contrast shown first; the others are folded below them.
 SHOWN = 6
-ARTICLES = "articles"  # the resampling of a group large enough to speak beyond its articles
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,19 @@ def percent(value: float) -> str:
 
 
 def _interval(interval: Interval) -> str:
+    if interval.low != interval.low:
+        return f"{points(interval.value)} points (no interval)"
     return f"{points(interval.value)} points (95% interval {points(interval.low)} to {points(interval.high)})"
+
+
+def _width(value: float) -> str:
+    return f"{value * 100:.1f} points"
+
+
+def _stratum(name: str, strata: tuple[tuple[str, float], ...]) -> str:
+    if name != STANDARDISED:
+        return f"within {escape(name)}"
+    return "standardised over " + ", ".join(f"{escape(s)} (weight {w:.3f})" for s, w in strata)
 
 
 def _quotes(group: str, quotes: tuple[Quote, ...], links: Links) -> str:
@@ -50,42 +62,65 @@ def _quotes(group: str, quotes: tuple[Quote, ...], links: Links) -> str:
     return f"<div><strong>{escape(group)}</strong>{items}</div>"
 
 
-def _difference(d: Difference, articles: dict[tuple[str, str], int], links: Links) -> str:
-    figure = "error-corrected" if d.figure == CORRECTED else "raw (no error rates for this comparison)"
-    frame_terms = (f" Counting the frame terms' own evidence too: {_interval(d.inclusive)}." if d.inclusive else "")
-    narrow = [f"{escape(group)} ({articles[d.grouping, group]} articles)"
-              for group, resampling in ((d.group_a, d.resampling_a), (d.group_b, d.resampling_b)) if resampling != ARTICLES]
-    caution = (f" Resampled by sentences within articles: the interval speaks only for the articles of {' and '.join(narrow)}."
-               if narrow else "")
-    more = "more" if d.difference.value > 0 else "less"
+def _contrast(c: Contrast, links: Links) -> str:
+    more = "more" if c.ppi.value > 0 else "less"
+    rests_on = " and ".join(escape(s) for s, _ in c.strata)
+    caution = (f" {' and '.join(escape(side) for side in c.narrow)}: too few articles to resample by article, so the "
+               "interval speaks only for these articles." if c.narrow else "")
+    costs = (f" What the coding's accuracy costs: the ppi interval is {_width(c.ppi.width)} wide, where the coded "
+             f"interval claims {_width(c.coded.width)}." if c.coded.low == c.coded.low and c.ppi.low == c.ppi.low else "")
     return (
-        f'<article class="finding"><h4><a href="{escape(links.concept(d.concept), quote=True)}">{escape(d.concept)}</a>: '
-        f"{escape(d.group_a)} {more} than {escape(d.group_b)}</h4>"
-        f"<p>{escape(d.group_a)} {percent(d.share_a)} of sentences, {escape(d.group_b)} {percent(d.share_b)}: "
-        f"{_interval(d.difference)}; {figure}.{frame_terms}{caution}</p>"
-        f'<div class="quotes">{_quotes(d.group_a, d.quotes_a, links)}{_quotes(d.group_b, d.quotes_b, links)}</div></article>'
+        f'<article class="finding"><h5><a href="{escape(links.concept(c.concept), quote=True)}">{escape(c.concept)}</a>: '
+        f"{escape(c.a)} {more} than {escape(c.b)}, {_stratum(c.stratum, c.strata)}</h5>"
+        f"<p>Prediction-powered: {_interval(c.ppi)}, from {c.labelled} labelled sentences; {c.articles_a} vs "
+        f"{c.articles_b} articles; rests on {rests_on}. Coded share, ignores coding errors: {_interval(c.coded)}."
+        f"{costs}{caution}</p>"
+        f'<div class="quotes">{_quotes(c.a, c.quotes_a, links)}{_quotes(c.b, c.quotes_b, links)}</div></article>'
     )
 
 
-def _grouping(found: GroupingFindings, articles: dict[tuple[str, str], int], links: Links) -> str:
-    frame_note = (" Frames are compared without the evidence of the frame terms themselves (向上社交 is always about "
-                  "connecting upward); the figure with it is given beside." if found.grouping == "frame" else "")
-    disappearing = ", ".join(f"{escape(c)} ({escape(a)} − {escape(b)})" for a, b, c in found.disappearing)
-    summary = (
-        f'<h3 id="findings-{escape(found.grouping, quote=True)}">By {escape(found.grouping)}</h3>'
-        f"<p>{len(found.differences)} of {found.compared} pairwise concept differences exceed their 95% intervals, "
-        f"largest first. The figure judged is error-corrected where the validation data allow it ({found.corrected} of "
-        f"{found.compared}), raw otherwise.{frame_note}"
-        + (f" Beyond their interval raw but not after correction for coding error: {disappearing}." if disappearing else "")
-        + "</p>"
-    )
-    cards = [_difference(d, articles, links) for d in found.differences]
-    folded = (f"<details><summary>{len(cards) - SHOWN} more differences beyond their intervals</summary>"
+def _contrast_findings(found: ContrastFindings, links: Links) -> str:
+    strata = ", ".join(_stratum(s, found.weights) for s in found.strata)
+    anchor = escape(f"findings-{found.a}-{found.b}", quote=True)
+    heading = f'<h4 id="{anchor}">{escape(found.a)} − {escape(found.b)}</h4>'
+    if not found.estimated:
+        return (heading + f"<p>Strata: {strata}. No prediction-powered estimate: no finding is stated. The coded "
+                "shares' contrasts (which ignore coding errors) are in <code>frame_effects.tsv</code> and, for frames, "
+                "in the figure above.</p>")
+    costs = (f" What the coding's accuracy costs: the median ppi interval is {_width(found.widths[0])} wide, where the "
+             f"coded interval claims {_width(found.widths[1])}." if found.widths else "")
+    missing = ", ".join(f"{escape(c.concept)} ({escape(c.stratum)})" for c in found.undetermined)
+    undetermined = (f" No ppi interval, too few labelled sentences coded with the concept (fewer than {MIN_POSITIVES} "
+                    f"in a cell it rests on): {missing}." if missing else "")
+    cards = [_contrast(c, links) for c in found.found]
+    folded = (f"<details><summary>{len(cards) - SHOWN} more contrasts beyond their intervals</summary>"
               f"{''.join(cards[SHOWN:])}</details>") if len(cards) > SHOWN else ""
-    return summary + "".join(cards[:SHOWN]) + folded
+    return (heading + f"<p>Strata: {strata}. {len(found.found)} of {found.estimated} prediction-powered contrasts "
+            f"(concept × stratum) exclude zero; by stratum, largest first.{costs}{undetermined}</p>"
+            + "".join(cards[:SHOWN]) + folded)
 
 
-def _topics(themes: list[TopicTheme], effects: list[TopicEffect], links: Links) -> str:
+def _contrasts(found: list[ContrastFindings], single_frame: dict[str, list[str]], links: Links) -> str:
+    frames = [f for f in found if f.across == "frame"]
+    languages = [f for f in found if f.across == "language"]
+    alone = "".join(f" {escape(language)} has {escape(', '.join(frames_of))} articles only, so it enters no frame "
+                    "contrast." for language, frames_of in single_frame.items())
+    pending = ("" if any(f.estimated for f in found) else
+               "<p><strong>No prediction-powered estimates yet</strong>: the inference study has no adjudicated codes "
+               "(docs/inference.md). No finding is stated until it has; the coded shares alone ignore the coding's "
+               "errors.</p>")
+    return (
+        pending + '<h3 id="findings-frame">Frames, within each language</h3>'
+        f"<p>Each frame contrast within each language where both frames have articles, and standardised over those "
+        f"languages with fixed weights (a raw pool of languages is never computed).{alone}</p>"
+        + "".join(_contrast_findings(f, links) for f in frames)
+        + '<h3 id="findings-language">Languages, within each frame</h3>'
+        "<p>Each pair of languages within each frame where both have articles, and standardised over those frames.</p>"
+        + "".join(_contrast_findings(f, links) for f in languages)
+    )
+
+
+def _topics(themes: list[TopicTheme], links: Links) -> str:
     counts = "; ".join(f"{escape(scope)}: {sum(t.named for t in part)} of {len(part)}"
                        for scope, part in _grouped(themes, "scope").items())
     theme_columns = ["model", "topic", "top terms", "closest concept", "lift", "named by the codebook", "language"]
@@ -94,24 +129,19 @@ def _topics(themes: list[TopicTheme], effects: list[TopicEffect], links: Links) 
         "lift": round(t.lift, 2), "named by the codebook": "yes" if t.named else "no",
         "language": t.scope.split("-")[0] if "-" in t.scope else "",
     } for t in themes], columns=theme_columns)
-    effect_rows = pd.DataFrame([{
-        "grouping": e.grouping, "group a": e.group_a, "group b": e.group_b, "topic": e.topic, "top concepts": " ".join(e.terms),
-        "effect": round(e.effect.value, 3), "low": round(e.effect.low, 3), "high": round(e.effect.high, 3),
-    } for e in effects], columns=["grouping", "group a", "group b", "topic", "top concepts", "effect", "low", "high"])
     topic_links = {"topic": lambda r: links.topic(r["model"], r["topic"]),
                    "closest concept": lambda r: links.concept(r["closest concept"])}
     return (
         '<h3 id="findings-topics">What the topics add</h3>'
         "<p>The topic models find themes without the codebook. A topic is named by the codebook when the sentences "
         "carrying some concept weigh it at least twice as much as the average passage (lift ≥ 2); the others are "
-        f"themes the codebook does not name. Topics named, per model: {counts}.</p>"
+        f"themes the codebook does not name. Topics named, per model: {counts}. (The cross-lingual topics' differences "
+        'between groups pool languages: they are a descriptive table under <a href="#comparisons">Comparisons</a>, '
+        "not findings.)</p>"
         + table(theme_rows[theme_rows["named by the codebook"] == "no"].drop(columns="named by the codebook"), topic_links,
                 frozenset({"top terms"}))
         + f"<details><summary>All {len(theme_rows)} topics</summary>"
         + table(theme_rows, topic_links, frozenset({"top terms"})) + "</details>"
-        + f"<p>{len(effects)} differences between groups in the share of a cross-lingual topic exceed their 95% "
-          "intervals (the cross-lingual topics are made of concepts, so they show which concepts travel together):</p>"
-        + table(effect_rows, {"topic": lambda r: links.topic("crosslingual", r["topic"])})
     )
 
 
@@ -143,7 +173,8 @@ def _grouped(records: list, field: str) -> dict[str, list]:
 
 
 def _limits(limits: Limits) -> str:
-    groups = pd.DataFrame([vars(g) for g in limits.groups])
+    cells = pd.DataFrame([vars(c) for c in limits.cells], columns=["frame", "language", "articles", "sentences",
+                                                                   "labelled", "resampling"])
 
     def scores(items, what):
         return "; ".join(
@@ -154,27 +185,32 @@ def _limits(limits: Limits) -> str:
 
     return (
         '<h3 id="findings-limits">What the data cannot say</h3>'
-        "<p>Groups with few articles are resampled by sentences within their articles: their intervals describe these "
-        "articles, not the writing they were drawn from. Groups, their sizes and resampling:</p>" + table(groups)
-        + "<p>The coding is a dictionary instrument, and its errors are not in the intervals above except where the "
-          "figure is error-corrected. Its micro-averaged F1 against the reference codes (the test split was never "
-          f"tuned on; development splits overstate it): {scores(limits.instrument, 'instrument scores')}. The human "
-          f"coders against the same reference: {scores(limits.coders, 'coder scores')}. Agreement between the two "
-          f"coders (Krippendorff's alpha, pooled over concepts): {scores(limits.coder_alpha, 'second coder')}.</p>"
+        "<p>Cells (a frame in a language) with few articles are resampled by sentences within their articles: their "
+        "intervals describe these articles, not the writing they were drawn from. Cells, their sizes, the inference "
+        "study's labelled sentences and resampling:</p>" + table(cells)
+        + "<p>The coding is a dictionary instrument. The prediction-powered intervals hold whatever its errors (they "
+          "are wider the worse it is); the coded shares' intervals ignore them. Its micro-averaged F1 against the "
+          "reference codes (the test split was never tuned on; development splits overstate it): "
+          f"{scores(limits.instrument, 'instrument scores')}. The human coders against the same reference: "
+          f"{scores(limits.coders, 'coder scores')}. Agreement between the two coders (Krippendorff's alpha, pooled "
+          f"over concepts): {scores(limits.coder_alpha, 'second coder')}.</p>"
     )
 
 
-def findings_section(groupings: list[GroupingFindings], themes: list[TopicTheme], effects: list[TopicEffect],
-                     seeded: list[SeededConcept], limits: Limits, links: Links) -> str:
-    articles = {(g.grouping, g.group): g.articles for g in limits.groups}
+def findings_section(contrasts: list[ContrastFindings], single_frame: dict[str, list[str]], lead_figure: str,
+                     themes: list[TopicTheme], seeded: list[SeededConcept], limits: Limits, links: Links) -> str:
+    """lead_figure: the frame effects figure's HTML."""
     return (
         '<section><h2 id="findings">Findings</h2>'
-        "<p>How advice on upward socializing differs from advice on networking and managing up, and how writing in "
-        "Chinese, Persian and English and from different origins differs: the share of sentences carrying each "
-        "concept of the codebook, compared between groups. Every statement below is generated from the result tables; "
-        "each concept links to its concordance (every sentence carrying it), each quote to its sentence.</p>"
-        + "".join(_grouping(found, articles, links) for found in groupings)
-        + _topics(themes, effects, links) + _seeded(seeded, links) + _limits(limits) + "</section>"
+        "<p>How advice on upward socializing differs from advice on networking and managing up, within each "
+        "language, and how writing in Chinese, Persian and English differs within each frame: the share of sentences "
+        "carrying each concept of the codebook. A finding is a contrast whose prediction-powered (ppi) 95% interval "
+        "excludes zero: it combines the coding of every sentence with the codes careful coders gave a random sample "
+        "of them, and holds whatever the coding's errors. The coded share's contrast is given beside it only as a "
+        "secondary figure. Every statement below is generated from the result tables; each concept links to its "
+        "concordance (every sentence carrying it), each quote to its sentence.</p>"
+        + lead_figure + _contrasts(contrasts, single_frame, links)
+        + _topics(themes, links) + _seeded(seeded, links) + _limits(limits) + "</section>"
     )
 
 
@@ -182,10 +218,13 @@ def how_to_read() -> str:
     detail = "".join(f'<li><a href="#{anchor}">{name}</a></li>' for anchor, name in SECTIONS[2:])
     return (
         '<section><h2 id="how-to-read">How to read this report</h2>'
-        "<p>A share is the fraction of a group's sentences that the coding gives a concept; a difference is group a's "
-        "share minus group b's, in percentage points. Intervals are 95% bootstrap intervals that resample articles "
-        "(or, in small groups, sentences within articles). A difference is reported when its interval excludes zero; "
-        "with many concepts and groups compared, a few such differences are expected by chance alone, so read the "
+        "<p>A share is the fraction of a cell's sentences (a frame in a language) that carry a concept; a contrast is "
+        "side a's share minus side b's, in percentage points. The findings' intervals are prediction-powered: they "
+        "estimate what careful coders would find, from the coding of every sentence and the inference study's codes "
+        "of a random sample, clustered by article (docs/inference.md); the coded shares' bootstrap intervals resample "
+        "articles (or, in small cells, sentences within articles) and ignore the coding's errors. A contrast is "
+        "reported when its ppi interval excludes zero; with many concepts and strata compared, a few such contrasts "
+        "are expected by chance alone, so read the "
         "largest and those with quotes that bear them out. Every table can be sorted by clicking its header and "
         "filtered with the box above it; the concordance pages filter by language, frame and article, and "
         "<em>All sentences</em> searches the whole corpus. The detail sections:</p>"
