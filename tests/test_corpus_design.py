@@ -26,9 +26,11 @@ def test_design_counts_articles_and_sentences_per_cell_with_translations_apart()
 
 
 def test_frames_are_contrasted_within_languages_that_have_both_and_never_in_a_one_frame_language():
-    contrasts = supported_contrasts(design_table(summary()), min_articles=2)
+    contrasts = supported_contrasts(design_table(summary()), min_articles=2,
+                                    frame_contrasts=[("upward_socializing", "networking"), ("managing_up", "networking")])
     frames = contrasts[contrasts["across"] == "frame"].set_index("stratum")
     assert sorted(frames.index) == ["en", "zh"]  # Persian has one frame: no frame contrast
+    assert set(frames["contrast"]) == {"upward_socializing-networking"}  # no managing_up articles here
     assert frames.loc["zh", ["articles_a", "articles_b", "supported"]].tolist() == [2, 2, True]
     assert not frames.loc["en", "supported"]  # one article a side
     languages = contrasts[(contrasts["across"] == "language") & (contrasts["stratum"] == "networking")]

@@ -4,6 +4,8 @@ contrasts it supports."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pandas as pd
 
 COLUMNS = [
@@ -56,19 +58,21 @@ def design_table(summary: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()[DESIGN_COLUMNS]
 
 
-def supported_contrasts(design: pd.DataFrame, min_articles: int) -> pd.DataFrame:
-    """Which contrasts the corpus can make without pooling languages: each pair of frames within
-    each language, and each pair of languages within each frame, with the articles on each
-    side; `supported` when both sides have at least `min_articles` articles."""
+def supported_contrasts(design: pd.DataFrame, min_articles: int, frame_contrasts: list[tuple[str, str]]) -> pd.DataFrame:
+    """Which contrasts the corpus can make without pooling languages: each of `frame_contrasts`
+    (a − b) within each language that has articles of both, and each pair of languages within
+    each frame, with the articles on each side; `supported` when both sides have at least
+    `min_articles` articles (so their intervals can resample articles)."""
     articles = design.groupby(["frame", "language"])["articles"].sum()
     rows = []
-    for within, across in (("language", "frame"), ("frame", "language")):
+    for across, within, pairs in (
+        ("frame", "language", lambda present: [(a, b) for a, b in frame_contrasts if {a, b} <= set(present)]),
+        ("language", "frame", lambda present: list(combinations(sorted(present), 2))),
+    ):
         for stratum in sorted(design[within].unique()):
             counts = articles.xs(stratum, level=within)
-            present = sorted(counts.index)
-            for i, a in enumerate(present):
-                for b in present[i + 1:]:
-                    rows.append({"contrast": f"{a}-{b}", "across": across, "stratum": stratum,
-                                 "articles_a": int(counts[a]), "articles_b": int(counts[b]),
-                                 "supported": bool(min(counts[a], counts[b]) >= min_articles)})
+            for a, b in pairs(counts.index):
+                rows.append({"contrast": f"{a}-{b}", "across": across, "stratum": stratum,
+                             "articles_a": int(counts[a]), "articles_b": int(counts[b]),
+                             "supported": bool(min(counts[a], counts[b]) >= min_articles)})
     return pd.DataFrame(rows, columns=["contrast", "across", "stratum", "articles_a", "articles_b", "supported"])

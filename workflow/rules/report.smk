@@ -13,6 +13,7 @@ rule corpus_summary:
     params:
         articles=ARTICLE_IDS,
         min_articles=config["compare"]["min_articles"],
+        frame_contrasts=config["inference"]["frame_contrasts"],
         code=code("corpus_summary.py"),
     log:
         "logs/corpus_summary.log",

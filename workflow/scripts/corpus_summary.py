@@ -27,5 +27,6 @@ with rule_log(snakemake.log[0]):
     design = design_table(summary)
     write_tsv(summary, snakemake.output.summary)
     write_tsv(design, snakemake.output.design)
-    write_tsv(supported_contrasts(design, snakemake.params.min_articles), snakemake.output.contrasts)
+    contrasts = supported_contrasts(design, snakemake.params.min_articles, [tuple(p) for p in snakemake.params.frame_contrasts])
+    write_tsv(contrasts, snakemake.output.contrasts)
     write_tsv(pd.concat(audits, ignore_index=True)[AUDIT_COLUMNS], snakemake.output.removed)
