@@ -70,3 +70,25 @@ def test_the_mixture_figure_stays_a_readable_size_for_thousands_of_articles():
     assert len(few.axes[0].get_yticklabels()) == 3
     assert list(many.axes[0].get_yticks()) == [] and "3000 articles" in many.axes[0].get_ylabel()
     assert [t.get_text() for t in many.axes[0].get_legend().get_texts()] == ["1", "2"]
+
+
+def test_the_frame_effects_figure_has_one_panel_per_frame_contrast_ppi_solid_and_coded_light():
+    import pandas as pd
+
+    from upsoc.report.figures import frame_effects_figure
+
+    rows = [{"concept": concept, "contrast": contrast, "stratum": stratum, "estimate": "0.05", "low": low, "high": high,
+             "method": method}
+            for contrast in ("up-net", "mu-net", "en-zh")  # en-zh: a language contrast, not drawn
+            for stratum in ("en", "zh", "standardised") for concept in ("trust", "follow_up")
+            for method, low, high in (("ppi", "0.01", "0.09"), ("coded", "0.04", "0.06"))]
+    figure = frame_effects_figure(pd.DataFrame(rows), [("up", "net"), ("mu", "net")])
+    assert [ax.get_title() for ax in figure.axes] == ["up − net", "mu − net"]
+    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["trust", "follow_up"]
+    labels = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert labels == [f"{s}, {m}" for s in ("en", "zh", "standardised") for m in ("ppi", "coded")]
+    alphas = {label: line.get_alpha() for label, line in zip(labels, figure.legends[0].legend_handles)}
+    assert all(alphas[f"{s}, ppi"] in (None, 1.0) and alphas[f"{s}, coded"] < 0.5 for s in ("en", "zh", "standardised"))
+    # before the inference study is adjudicated: the coded points alone
+    coded_only = frame_effects_figure(pd.DataFrame([r for r in rows if r["method"] == "coded"]), [("up", "net")])
+    assert [t.get_text() for t in coded_only.legends[0].get_texts()] == ["en, coded", "zh, coded", "standardised, coded"]
