@@ -89,6 +89,8 @@ def test_findings_are_the_ppi_rows_whose_interval_excludes_zero_by_stratum_large
     for f in contrasts:
         rows = effects[effects["contrast"] == f"{f.a}-{f.b}"]
         ppi = rows[rows["method"] == PPI]
+        # a standardised row over one stratum (en-fa: networking only) repeats that stratum's row
+        ppi = ppi[(ppi["stratum"] != STANDARDISED) | ppi["weights"].str.contains("|", regex=False)]
         expected = ppi[beyond(ppi["low"], ppi["high"])]
         assert f.estimated == len(ppi)
         assert {(c.stratum, c.concept) for c in f.found} == set(zip(expected["stratum"], expected["concept"]))
@@ -131,7 +133,7 @@ def test_a_missing_ppi_interval_is_said_not_replaced_by_the_coded_one(corpus):
     assert all(c.ppi.low != c.ppi.low for c in frame.undetermined)
     assert "z" not in {c.concept for c in frame.found}
     html = unescape(findings_section([frame], {}, "", [], [], findings.Limits([], [], [], []), LINKS))
-    assert "No ppi interval" in html and "z (en)" in html and "z (zh)" in html
+    assert "have no ppi interval" in html and "z (en)" in html and "z (zh)" in html
 
 
 def test_quotes_come_from_the_side_and_the_language_of_the_stratum(corpus):

@@ -210,6 +210,8 @@ def contrast_findings(effects: pd.DataFrame, prevalence: pd.DataFrame, quotes: Q
                             quotes.of(across, a, r.concept, within), quotes.of(across, b, r.concept, within))
 
         ppi = rows[rows["method"] == PPI]
+        # a standardised row over a single stratum repeats that stratum's row
+        ppi = ppi[(ppi["stratum"] != STANDARDISED) | ppi["weights"].str.contains("|", regex=False)]
         beyond = ppi[excludes_zero(ppi["low"], ppi["high"])]
         beyond = beyond.assign(size=-beyond["estimate"].astype(float).abs(), position=beyond["stratum"].map(strata.index))
         beyond = beyond.sort_values(["position", "size"], kind="stable")

@@ -90,13 +90,14 @@ def _contrast_findings(found: ContrastFindings, links: Links) -> str:
     costs = (f" What the coding's accuracy costs: the median ppi interval is {_width(found.widths[0])} wide, where the "
              f"coded interval claims {_width(found.widths[1])}." if found.widths else "")
     missing = ", ".join(f"{escape(c.concept)} ({escape(c.stratum)})" for c in found.undetermined)
-    undetermined = (f" No ppi interval, too few labelled sentences coded with the concept (fewer than {MIN_POSITIVES} "
-                    f"in a cell it rests on): {missing}." if missing else "")
+    undetermined = (f"<details><summary>{len(found.undetermined)} have no ppi interval: too few labelled sentences "
+                    f"coded with the concept (fewer than {MIN_POSITIVES} in a cell it rests on)</summary><p>{missing}</p>"
+                    "</details>" if missing else "")
     cards = [_contrast(c, links) for c in found.found]
     folded = (f"<details><summary>{len(cards) - SHOWN} more contrasts beyond their intervals</summary>"
               f"{''.join(cards[SHOWN:])}</details>") if len(cards) > SHOWN else ""
     return (heading + f"<p>Strata: {strata}. {len(found.found)} of {found.estimated} prediction-powered contrasts "
-            f"(concept × stratum) exclude zero; by stratum, largest first.{costs}{undetermined}</p>"
+            f"(concept × stratum) exclude zero; by stratum, largest first.{costs}</p>{undetermined}"
             + "".join(cards[:SHOWN]) + folded)
 
 
