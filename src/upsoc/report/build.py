@@ -343,9 +343,10 @@ def _coverage(inputs: ReportInputs) -> str:
     return (
         '<h3 id="validation-coverage">Do the intervals hold? Coverage of the 95% intervals</h3>'
         f"<p>A simulation with a known truth: the <code>{escape(str(plan['study']))}</code> study's adjudicated codes "
-        "and the coding's predictions of the same sentences (both its splits: the development split's articles are "
-        "ones the cues were tuned on, so the coding errs there less than on new text, which flatters the coded "
-        f"intervals, not the ppi ones), resampled by article at the corpus' size, {escape(str(plan['replicates']))} "
+        "and the coding's predictions of the same sentences (every split: where its articles were tuned on, the "
+        "coding errs less than on new text, which flatters the coded intervals, not the ppi ones; which sentences "
+        "were tuned on: docs/inference.md), resampled by article at the corpus' size, "
+        f"{escape(str(plan['replicates']))} "
         f"replicates with {escape(str(plan['labelled_per_cell']))} labelled sentences per cell. "
         "<code>coverage</code> is how often an interval contains the truth; a valid 95% interval does so about 95% "
         "of the time, and the coded shares' intervals, which treat the coding as right, do so far less often: that "
