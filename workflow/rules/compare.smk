@@ -66,7 +66,6 @@ rule frame_effects:
         **{table: layout.COMPARE_TABLE.format(table=table) for table in layout.FRAME_TABLES},
     params:
         settings=config["compare"],
-        study=config["inference"]["study"],
         frame_contrasts=config["inference"]["frame_contrasts"],
         concepts=CODEBOOK.ids,
         code=code("frame_effects.py"),

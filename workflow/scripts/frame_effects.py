@@ -16,7 +16,8 @@ with rule_log(snakemake.log[0]):
     concepts = snakemake.params.concepts
     articles = set(compared_articles(read_tsv(snakemake.input.sheet), settings["translations"])["id"])
     population = sentence_population(read_tsv(snakemake.input.coded), articles)
-    folder = Path(snakemake.params.study)
+    # the study's files are the rule's inputs; its folder is named in the config
+    folder = Path(snakemake.config["inference"]["study"])
     labelled = None
     if (folder / f"{ADJUDICATED}.tsv").is_file():
         study = load_study(folder, concepts)
