@@ -47,6 +47,25 @@ VALIDATION = f"{RESULTS}/validation/{{table}}.tsv"
 STUDY_TOKENS = f"{RESULTS}/validation/study_tokens.tsv"
 
 
+# embed: each article's sentence vectors (upsoc.embed.store)
+EMBEDDINGS_DIR = f"{RESULTS}/embeddings"
+EMBEDDINGS = f"{EMBEDDINGS_DIR}/{{article}}.npy"
+EMBEDDING_IDS = f"{EMBEDDINGS_DIR}/{{article}}.tsv"
+
+# themes: cross-lingual themes of the sentence vectors (upsoc.themes)
+THEMES_DIR = f"{RESULTS}/themes"
+THEME_TABLES = ("themes", "terms", "units", "prevalence", "selection", "fragments", "representatives", "debiasing",
+                "pairs", "neighbours")
+THEME_TABLE = f"{THEMES_DIR}/{{table}}.tsv"
+# the intrusion test's answers scored (upsoc.themes.intrusion), or a row saying they are missing
+INTRUSION_SCORES = f"{THEMES_DIR}/intrusion.tsv"
+THEMES_FIGURE = "themes_prevalence"
+
+
+def theme_table(table: str) -> str:
+    return THEME_TABLE.format(table=table)
+
+
 # topics
 UNITS = f"{RESULTS}/topics/{{language}}/units.tsv"
 # the people's names kept out of the units' terms
