@@ -99,7 +99,8 @@ class Themes:
         self.fit = self._numbered(fits[k])
 
     def _sweep(self) -> tuple[pd.DataFrame, dict[int, ThemeFit]]:
-        ks = [k for k in self.settings.ks if k < len(self.points)]
+        # as for the topic models: at most a fifth of the units per theme on average
+        ks = [k for k in self.settings.ks if k <= max(2, len(self.points) // 5)] or [min(2, len(self.points))]
         if self.settings.k is not None and self.settings.k not in ks:
             ks.append(self.settings.k)
         rows, fits = [], {}

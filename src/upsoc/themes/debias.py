@@ -8,8 +8,9 @@ translation pairs, so that the pairs stay an independent check:
 * `GroupMeans`: subtract each group's mean vector (then scale to unit length again).
 * `NullspaceProjection` (iterative nullspace projection, Ravfogel et al. 2020): after the group
   means, repeatedly fit a linear classifier that predicts the group and project the vectors
-  onto the nullspace of its weight vectors, until `iterations` rounds are done; what the
-  classifiers found is removed, the rest of the space (the meaning) is kept.
+  onto the nullspace of its weight vectors, for at most `iterations` rounds, and stop as soon as
+  the classifier (3-fold cross-validated) does no better than guessing the largest group: a
+  classifier of no skill would remove directions of noise or meaning.
 
 A sentence's group is its language, and for Chinese its script (`variety`): an article whose
 sentences mostly differ from their Simplified form (the lemmas) is Traditional.
@@ -21,10 +22,13 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import cross_val_score
 
 from ..languages import profile
 
 TRADITIONAL_SHARE = 0.5
+# a classifier within this much of the largest group's share has found nothing left to remove
+CHANCE_MARGIN = 0.01
 
 
 def variety(sentences: pd.DataFrame) -> pd.Series:
@@ -74,8 +78,12 @@ class NullspaceProjection(TransformerMixin, BaseEstimator):
         dim = centred.shape[1]
         removed = np.zeros((0, dim))
         projection = np.eye(dim)
+        _, sizes = np.unique(groups, return_counts=True)
+        chance = sizes.max() / sizes.sum()
         for _ in range(self.iterations):
             classifier = LogisticRegression(C=self.C, max_iter=2000, random_state=self.random_state)
+            if cross_val_score(classifier, centred @ projection, groups, cv=3).mean() <= chance + CHANCE_MARGIN:
+                break
             classifier.fit(centred @ projection, groups)
             removed = np.vstack([removed, classifier.coef_])
             # orthonormal rows spanning every direction found so far
@@ -83,7 +91,7 @@ class NullspaceProjection(TransformerMixin, BaseEstimator):
             basis = basis[sizes > 1e-10]
             projection = np.eye(dim) - basis.T @ basis
         self.projection_ = projection
-        self.removed_directions_ = len(removed) and len(basis)  # 0 without iterations
+        self.removed_directions_ = np.linalg.matrix_rank(removed) if len(removed) else 0
         return self
 
     def transform(self, vectors: np.ndarray, groups: np.ndarray) -> np.ndarray:
