@@ -29,6 +29,7 @@ rule all:
         expand(layout.EMBEDDINGS, article=ARTICLE_IDS),
         layout.CODED,
         [layout.theme_table(table) for table in layout.THEME_TABLES],
+        layout.INTRUSION_SCORES,
         layout.COVERAGE,
         expand(layout.VALIDATION, table=layout.VALIDATION_TABLES),
         [scope.table(table) for scope in layout.language_scopes(CORPUS_LANGUAGES) for table in layout.TOPIC_TABLES],

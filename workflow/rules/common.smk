@@ -35,6 +35,9 @@ except CodebookError as error:
 STUDIES = sorted(str(folder) for folder in Path(config["validation"]["studies"]).iterdir() if (folder / "sample.tsv").is_file())
 STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
 
+# The intrusion study of the themes and the LDA (upsoc.themes.intrusion): its key and the coders' answers.
+INTRUSION_FILES = sorted(str(f) for f in Path(config["intrusion"]).glob("*.tsv")) if Path(config["intrusion"]).is_dir() else []
+
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))
 # Which ready job Snakemake starts first; order only, the results are the same. The K sweeps

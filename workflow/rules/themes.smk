@@ -24,3 +24,24 @@ rule themes:
         runtime=30,
     script:
         "../scripts/themes.py"
+
+
+# The coders' answers to the intrusion items, scored; a row says so while there are none.
+rule intrusion_scores:
+    input:
+        study=INTRUSION_FILES,
+    output:
+        scores=layout.INTRUSION_SCORES,
+    params:
+        folder=config["intrusion"],
+        code=code("intrusion_scores.py"),
+    log:
+        "logs/intrusion_scores.log",
+    benchmark:
+        "logs/benchmarks/intrusion_scores/all.tsv"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    script:
+        "../scripts/intrusion_scores.py"
