@@ -45,3 +45,23 @@ rule intrusion_scores:
         runtime=5,
     script:
         "../scripts/intrusion_scores.py"
+
+
+rule figures_themes:
+    input:
+        prevalence=layout.theme_table("prevalence"),
+        themes=layout.theme_table("themes"),
+    output:
+        **figure_outputs([layout.THEMES_FIGURE]),
+    params:
+        code=code("figures_themes.py"),
+    log:
+        "logs/figures_themes.log",
+    benchmark:
+        "logs/benchmarks/figures_themes/all.tsv"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=5,
+    script:
+        "../scripts/figures_themes.py"

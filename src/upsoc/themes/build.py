@@ -119,7 +119,7 @@ class Themes:
 
     def _coherence(self, fit: ThemeFit, code: str) -> list[float]:
         weights, _, counts = self._terms(fit, code)
-        return coherence(top_terms(weights, self.settings.terms), counts)
+        return coherence(top_terms(weights, self.settings.coherence_terms), counts)
 
     @staticmethod
     def _numbered(fit: ThemeFit) -> ThemeFit:

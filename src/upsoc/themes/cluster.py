@@ -42,7 +42,8 @@ class ThemeSettings:
     k: int | None = None  # pinned K
     debias: str = "nullspace"
     iterations: int = 10
-    terms: int = 10
+    terms: int = 10  # listed per theme and language
+    coherence_terms: int = 10  # the top terms whose NPMI is the coherence, as for the topic models
     representatives: int = 3
     replicates: int = 1000
     min_articles: int = 5
