@@ -83,13 +83,16 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
                   if {"keep-in-touch", "networking-habits"} & set(ids)}
     assert len(new_shards) == 2
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
+    # the new articles are embedded, and only they: their shards' other sentence tables come back unchanged
+    per_article = {"embed_sentences": "2"}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
                     "figures_compare": "1", "report_pages": "1", "report_html": "1", "all": "1",
+                    "themes": "1", "figures_themes": "1",
                     # the seeded topics of every language are compared with the coding and the sheet's groups
                     "seeded_agreement": "3"}
     # the topic models and topic figures of the two languages that gained an article, not of the third
     per_language = {"topic_units": "2", "topic_model": "4", "seeded_topics": "2", "figures_topics": "2"}
-    expected = {**per_shard, **corpus_level, **per_language}
+    expected = {**per_shard, **per_article, **corpus_level, **per_language}
     assert counts == {**expected, "total": str(sum(int(n) for n in expected.values()))}, plan.stdout
     assert snakemake(project, "--cores", "2").returncode == 0
     coded = (project / "results/coding/sentences.tsv").read_text(encoding="utf-8")

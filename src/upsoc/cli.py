@@ -253,7 +253,7 @@ def intrusion(args) -> str:
         {code: read_tsv(lda(code, "lda").table("topics")) for code in languages},
         {code: read_tsv(lda(code, "lda").table("representatives")) for code in languages}, settings["terms"])
     tables, key = test.build_items(terms, texts, args.seed)
-    written = test.write_study(folder, tables, key, args.coders, test.INSTRUCTIONS_TEXT)
+    test.write_study(folder, tables, key, args.coders, test.INSTRUCTIONS_TEXT)
     counts = key.groupby(["test", "model"]).size().to_dict()
     return (f"{len(key)} items ({', '.join(f'{t} {m}: {n}' for (t, m), n in counts.items())}) in {folder}; give the "
             f"coders {test.INSTRUCTIONS}, {', '.join(test.ITEMS.values())} and their own coder_*.tsv, never {test.KEY}")

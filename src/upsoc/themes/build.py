@@ -7,6 +7,8 @@ translation pairs align sentence by sentence. Fragments (`upsoc.themes.fragments
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
@@ -131,8 +133,9 @@ class Themes:
         labels = np.where(fit.labels >= 0, number[np.maximum(fit.labels, 0)], OUTLIER)
         return ThemeFit(fit.k, labels, fit.centres[order], fit.theme_stability[order])
 
+    @functools.cached_property
     def similarity(self) -> np.ndarray:
-        """Each unit's cosine similarity to its theme's centre (to its reference cluster's for outliers)."""
+        """Each unit's cosine similarity to its theme's centre (to its nearest centre for outliers)."""
         centres = self.fit.centres / np.maximum(np.linalg.norm(self.fit.centres, axis=1, keepdims=True), 1e-12)
         scores = self.points @ centres.T
         nearest = scores.argmax(axis=1)
@@ -143,7 +146,7 @@ class Themes:
         units = self.corpus.units
         return pd.DataFrame({"article_id": units["article_id"], "unit": units["sentence_id"].astype(int),
                              "language": units["language"], "theme": self.fit.labels,
-                             "similarity": self.similarity()}, columns=THEME_COLUMNS["units"])
+                             "similarity": self.similarity}, columns=THEME_COLUMNS["units"])
 
     def terms_table(self) -> pd.DataFrame:
         rows = []
@@ -188,7 +191,7 @@ class Themes:
 
     def representatives(self) -> pd.DataFrame:
         """Per theme and language, the units closest to the theme's centre, one per article."""
-        units = self.corpus.units.assign(theme=self.fit.labels, similarity=self.similarity())
+        units = self.corpus.units.assign(theme=self.fit.labels, similarity=self.similarity)
         rows = []
         for (theme, code), group in units[units["theme"] > 0].groupby(["theme", "language"], sort=True):
             group = group.sort_values(["similarity", "article_id", "sentence_id"], ascending=[False, True, True],
@@ -227,7 +230,7 @@ class Themes:
         """Translation pairs as a check: the JSD (bits) of the two sides' theme mixtures
         (outliers left out), and how many of their sentences aligned as mutual nearest
         neighbours fall in the same theme. Nothing fitted has seen the pairs."""
-        units, labels = self.corpus.units, self.fit.labels
+        labels = self.fit.labels
         rows = []
         for a, b in self.corpus.parallel:
             rows_a, rows_b = self.corpus.rows(a), self.corpus.rows(b)

@@ -124,20 +124,16 @@ def answer_template(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def write_study(folder: Path, tables: dict[str, pd.DataFrame], key: pd.DataFrame, coders: list[str],
-                instructions: str) -> list[Path]:
+                instructions: str) -> None:
     if folder.exists() and any(folder.iterdir()):
         raise IntrusionError(f"{folder} already holds a study: choose another folder (items are never redrawn in place)")
-    written = []
     for test, table in tables.items():
         write_tsv(table, folder / ITEMS[test])
-        written.append(folder / ITEMS[test])
     write_tsv(key, folder / KEY)
     template = answer_template(tables)
     for coder in coders:
         write_tsv(template, folder / f"coder_{coder}.tsv")
-        written.append(folder / f"coder_{coder}.tsv")
     write_text(instructions, folder / INSTRUCTIONS)
-    return written + [folder / KEY, folder / INSTRUCTIONS]
 
 
 def answer_files(folder: Path) -> list[Path]:
