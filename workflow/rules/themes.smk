@@ -29,11 +29,11 @@ rule themes:
 # The coders' answers to the intrusion items, scored; a row says so while there are none.
 rule intrusion_scores:
     input:
-        study=INTRUSION_FILES,
+        key=[str(INTRUSION_KEY)] if INTRUSION_KEY else [],
+        answers=[str(path) for path in INTRUSION_ANSWERS],
     output:
         scores=layout.INTRUSION_SCORES,
     params:
-        folder=config["intrusion"],
         code=code("intrusion_scores.py"),
     log:
         "logs/intrusion_scores.log",

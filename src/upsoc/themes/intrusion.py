@@ -190,13 +190,23 @@ def missing_answers(reason: str) -> pd.DataFrame:
                           "precision": np.nan, "agreement": np.nan, "note": reason}], columns=INTRUSION_SCORE_COLUMNS)
 
 
+def score_files(key: Path | None, answers: list[Path]) -> pd.DataFrame:
+    """The study's scores, or one row saying why there are none (no study, no answers yet).
+    key: the study's answer key (None: there is no study); answers: the coders' sheets."""
+    if key is None or not key.is_file():
+        return missing_answers("no intrusion study yet (write one with `upsoc intrusion items`)")
+    table = read_tsv(key)
+    sheets = {path.stem.removeprefix("coder_"): read_answers(path, table) for path in answers}
+    return score(table, {coder: a for coder, a in sheets.items() if not a.empty})
+
+
+def study_files(folder: Path) -> tuple[Path | None, list[Path]]:
+    """(the answer key or None, the coders' sheets) of a study folder."""
+    return (folder / KEY if (folder / KEY).is_file() else None), answer_files(folder)
+
+
 def score_folder(folder: Path) -> pd.DataFrame:
-    """The study's scores, or one row saying why there are none (no study, no answers yet)."""
-    if not (folder / KEY).is_file():
-        return missing_answers(f"no intrusion study in {folder} (write one with `upsoc intrusion items`)")
-    key = read_tsv(folder / KEY)
-    answers = {path.stem.removeprefix("coder_"): read_answers(path, key) for path in answer_files(folder)}
-    return score(key, {coder: a for coder, a in answers.items() if not a.empty})
+    return score_files(*study_files(folder))
 
 
 INSTRUCTIONS_TEXT = """# Intrusion test: instructions for coders
