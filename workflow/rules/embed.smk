@@ -1,20 +1,15 @@
-# One job per article: adding an article embeds that article only.
-#
-# A sentence's text depends on its raw file and on the cleaning and segmenting code, nothing
-# else. The sentence table is read as `ancient`, and those three are the job's triggers (the
-# raw file as an input, the two codes as params): when a new article reruns its shard's
-# segmentation, the other articles' sentence tables are rewritten unchanged and their vectors
-# are not made again.
+# One job per article, so that a changed article is embedded again alone. The segmentation runs
+# per shard and rewrites its shard's sentence tables, so adding an article embeds the articles
+# of its shard again (marking the input `ancient` would avoid that, but Snakemake then skips the
+# job whenever the segmentation reruns, and an edited article would keep its old vectors).
 rule embed_sentences:
     input:
-        sentences=ancient(layout.SENTENCES),
-        raw=lambda wildcards: raw_path(wildcards.article),
+        sentences=layout.SENTENCES,
     output:
         vectors=layout.EMBEDDINGS,
         ids=layout.EMBEDDING_IDS,
     params:
         encoder=config["embeddings"],
-        text_code=[code("clean.py"), code("segment.py")],
         code=code("embed_sentences.py"),
     log:
         "logs/embed_sentences/{article}.log",

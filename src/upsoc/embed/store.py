@@ -12,23 +12,35 @@ import os
 import tempfile
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from ..layout import EMBEDDINGS_DIR
 from ..tables import EMBEDDING_ID_COLUMNS
-from ..tsv import read_tsv, write_tsv
+from ..tsv import read_records, read_tsv, write_records
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# what the stage reads of a sentence table (`layout.SENTENCES`)
+SENTENCE_FIELDS = ["article_id", "sentence_id", "text"]
 
 
-def embed_sentences(sentences: pd.DataFrame, encoder) -> tuple[np.ndarray, pd.DataFrame]:
-    """One article's sentence table -> (vectors, ids)."""
-    vectors = encoder.encode(sentences["text"].tolist())
-    ids = pd.DataFrame({"article_id": sentences["article_id"], "sentence_id": sentences["sentence_id"],
-                        "encoder": encoder.name}, columns=EMBEDDING_ID_COLUMNS)
+def embed_sentences(sentences: list[dict[str, str]], encoder) -> tuple[np.ndarray, list[dict[str, str]]]:
+    """One article's sentences (rows with `SENTENCE_FIELDS`) -> (vectors, ids). Plain rows, not
+    a DataFrame: a job per article should not pay for importing pandas."""
+    vectors = encoder.encode([row["text"] for row in sentences])
+    ids = [{"article_id": row["article_id"], "sentence_id": row["sentence_id"], "encoder": encoder.name}
+           for row in sentences]
     return vectors, ids
 
 
-def write_vectors(vectors: np.ndarray, ids: pd.DataFrame, vectors_path: str | Path, ids_path: str | Path) -> None:
+def read_sentences(path: str | Path) -> list[dict[str, str]]:
+    return read_records(path, SENTENCE_FIELDS)
+
+
+def write_vectors(vectors: np.ndarray, ids: list[dict[str, str]], vectors_path: str | Path, ids_path: str | Path) -> None:
     if len(vectors) != len(ids):
         raise ValueError(f"{len(vectors)} vectors for {len(ids)} sentence ids")
     path = Path(vectors_path)
@@ -41,12 +53,14 @@ def write_vectors(vectors: np.ndarray, ids: pd.DataFrame, vectors_path: str | Pa
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    write_tsv(ids, ids_path)
+    write_records(ids, EMBEDDING_ID_COLUMNS, ids_path)
 
 
 def read_vectors(vectors_paths: list[str], ids_paths: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
     """Every article's vectors stacked, and their ids (sentence_id as int). Vectors made by
     different encoders cannot be compared: that is an error naming the files and the fix."""
+    import pandas as pd
+
     arrays, tables = [], []
     for vectors_path, ids_path in zip(vectors_paths, ids_paths):
         vectors = np.load(vectors_path, allow_pickle=False)
