@@ -13,6 +13,8 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/clean.smk"
 include: "workflow/rules/segment.smk"
 include: "workflow/rules/coding.smk"
+include: "workflow/rules/embed.smk"
+include: "workflow/rules/themes.smk"
 include: "workflow/rules/topics.smk"
 include: "workflow/rules/compare.smk"
 include: "workflow/rules/report.smk"
@@ -24,7 +26,10 @@ rule all:
         expand(layout.CLEAN_TEXT, article=ARTICLE_IDS),
         expand(layout.REMOVED_SPANS, article=ARTICLE_IDS),
         expand(layout.SENTENCES, article=ARTICLE_IDS),
+        expand(layout.EMBEDDINGS, article=ARTICLE_IDS),
         layout.CODED,
+        [layout.theme_table(table) for table in layout.THEME_TABLES],
+        layout.INTRUSION_SCORES,
         layout.COVERAGE,
         expand(layout.VALIDATION, table=layout.VALIDATION_TABLES),
         [scope.table(table) for scope in layout.language_scopes(CORPUS_LANGUAGES) for table in layout.TOPIC_TABLES],

@@ -44,9 +44,10 @@ def test_report_inputs_cover_every_model_under_identifier_names_and_no_figure():
 def test_figure_files_are_every_figure_in_both_formats():
     files = layout.figure_files(["frame", "origin"], ["en", "zh"])
     # per grouping: prevalence, differences; the frame effects, heatmap and mixtures; per language: keyness,
-    # selection, one per topic model
-    assert len(files) == len(set(files)) == 2 * (4 + 3 + 2 + 2 + 2 * len(layout.MODELS))
+    # selection, one per topic model; the themes' prevalence
+    assert len(files) == len(set(files)) == 2 * (4 + 3 + 2 + 2 + 2 * len(layout.MODELS) + 1)
     assert "results/report/figures/topic_terms_en_lda.png" in files and "results/report/figures/keyness_zh.svg" in files
+    assert "results/report/figures/themes_prevalence.svg" in files
 
 
 def test_every_model_has_its_figures():

@@ -83,15 +83,19 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
                   if {"keep-in-touch", "networking-habits"} & set(ids)}
     assert len(new_shards) == 2
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
+    # the articles of those shards are embedded again (their sentence tables are rewritten), no others
+    per_article = {"embed_sentences": str(sum(len(ids) for name, ids in shards.items()
+                                              if name.replace("-", "_") in new_shards))}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
                     "figures_compare": "1", "report_pages": "1", "report_html": "1", "all": "1",
-                        # the frame contrasts and the coverage study read every article's sentences
-                        "frame_effects": "1", "interval_coverage": "1",
+                    # the frame contrasts and the coverage study read every article's coding
+                    "frame_effects": "1", "interval_coverage": "1",
+                    "themes": "1", "figures_themes": "1",
                     # the seeded topics of every language are compared with the coding and the sheet's groups
                     "seeded_agreement": "3"}
     # the topic models and topic figures of the two languages that gained an article, not of the third
     per_language = {"topic_units": "2", "topic_model": "4", "seeded_topics": "2", "figures_topics": "2"}
-    expected = {**per_shard, **corpus_level, **per_language}
+    expected = {**per_shard, **per_article, **corpus_level, **per_language}
     assert counts == {**expected, "total": str(sum(int(n) for n in expected.values()))}, plan.stdout
     assert snakemake(project, "--cores", "2").returncode == 0
     coded = (project / "results/coding/sentences.tsv").read_text(encoding="utf-8")

@@ -6,6 +6,8 @@
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
     upsoc annotate --stratify frame language --per-stratum 172 --seed 7 --out data/validation/inference
     upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
+    upsoc intrusion items --seed 7 --out data/validation/intrusion
+    upsoc intrusion score data/validation/intrusion
 
 They read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is
@@ -41,6 +43,7 @@ from .ingest import (
 )
 from .languages import LANGUAGES
 from .sheet import SheetError, check_parallels, load_schema, load_sheet, schema_problems
+from .themes.intrusion import IntrusionError
 from .tsv import read_tsv, write_text, write_tsv
 from .yamlfile import read_yaml
 
@@ -342,6 +345,39 @@ def _agreement_summary(tables: dict[str, pd.DataFrame]) -> str:
     return "\n".join(lines)
 
 
+def intrusion(args) -> str:
+    """Write the intrusion items of the themes and the LDA baseline, or score the coders' answers."""
+    from . import layout
+    from .themes import intrusion as test
+
+    folder = Path(args.folder)
+    if args.action == "score":
+        table = test.score_folder(folder)
+        out = Path(args.out) if args.out else folder / "scores.tsv"
+        write_tsv(table, out)
+        overall = table[(table["coder"] == "all") & (table["language"] == "all")]
+        lines = [f"{r.model} {r.test}: precision {r.precision} ({r.correct} of {r.items} items; coders agree on "
+                 f"{r.agreement})" for r in overall.itertuples()] or list(table["note"])
+        return "\n".join(lines + [f"table: {out}"])
+    languages = sorted({Path(p).parts[-3] for p in Path(layout.RESULTS).glob("topics/*/lda/topics.tsv")})
+    lda = layout.TopicScope
+    needed = [layout.theme_table("terms"), layout.theme_table("representatives")] + [
+        lda(code, "lda").table(t) for code in languages for t in ("topics", "representatives")]
+    missing = [path for path in needed if not Path(path).is_file()]
+    if missing or not languages:
+        raise test.IntrusionError(f"missing {', '.join(missing) or 'the LDA topics'}: run snakemake first")
+    settings = read_yaml(args.config)["themes"]
+    terms, texts = test.baseline_tables(
+        read_tsv(layout.theme_table("terms")), read_tsv(layout.theme_table("representatives")),
+        {code: read_tsv(lda(code, "lda").table("topics")) for code in languages},
+        {code: read_tsv(lda(code, "lda").table("representatives")) for code in languages}, settings["terms"])
+    tables, key = test.build_items(terms, texts, args.seed)
+    test.write_study(folder, tables, key, args.coders, test.INSTRUCTIONS_TEXT)
+    counts = key.groupby(["test", "model"]).size().to_dict()
+    return (f"{len(key)} items ({', '.join(f'{t} {m}: {n}' for (t, m), n in counts.items())}) in {folder}; give the "
+            f"coders {test.INSTRUCTIONS}, {', '.join(test.ITEMS.values())} and their own coder_*.tsv, never {test.KEY}")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="upsoc", description=__doc__.split("\n\n")[0])
     main.add_argument("--config", default="config/config.yaml", help="workflow configuration (default: %(default)s)")
@@ -379,6 +415,12 @@ def parser() -> argparse.ArgumentParser:
     agreeing.add_argument("--out", help="folder for the tables (default: an `agreement` folder beside the sheets)")
     agreeing.add_argument("--replicates", type=int, default=1000, help="bootstrap replicates (default: %(default)s)")
     agreeing.add_argument("--seed", type=int, default=20240101, help="bootstrap seed (default: %(default)s)")
+    intruding = commands.add_parser("intrusion", help="word- and sentence-intrusion items of the themes and the LDA, or their scores")
+    intruding.add_argument("action", choices=["items", "score"])
+    intruding.add_argument("folder", help="the study folder (items: must not exist yet)")
+    intruding.add_argument("--seed", type=int, default=20261206, help="items: seed of the draws and orders (default: %(default)s)")
+    intruding.add_argument("--coders", nargs="+", default=["a", "b"], help="items: one answer sheet per coder (default: a b)")
+    intruding.add_argument("--out", help="score: the table (default: scores.tsv in the folder)")
     return main
 
 
@@ -386,8 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         message = {"add": add, "add-batch": add_batch, "validate": validate, "annotate": annotate,
-                   "agreement": agreement}[args.command](args)
-    except (ArticleError, SheetError, StudyError, CodebookError) as error:
+                   "agreement": agreement, "intrusion": intrusion}[args.command](args)
+    except (ArticleError, SheetError, StudyError, CodebookError, IntrusionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(message)

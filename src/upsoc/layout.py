@@ -49,6 +49,25 @@ STUDY_TOKENS = f"{RESULTS}/validation/study_tokens.tsv"
 INTERVAL_COVERAGE = f"{RESULTS}/validation/coverage.tsv"
 
 
+# embed: each article's sentence vectors (upsoc.embed.store)
+EMBEDDINGS_DIR = f"{RESULTS}/embeddings"
+EMBEDDINGS = f"{EMBEDDINGS_DIR}/{{article}}.npy"
+EMBEDDING_IDS = f"{EMBEDDINGS_DIR}/{{article}}.tsv"
+
+# themes: cross-lingual themes of the sentence vectors (upsoc.themes)
+THEMES_DIR = f"{RESULTS}/themes"
+THEME_TABLES = ("themes", "terms", "units", "prevalence", "selection", "fragments", "representatives", "debiasing",
+                "pairs", "neighbours")
+THEME_TABLE = f"{THEMES_DIR}/{{table}}.tsv"
+# the intrusion test's answers scored (upsoc.themes.intrusion), or a row saying they are missing
+INTRUSION_SCORES = f"{THEMES_DIR}/intrusion.tsv"
+THEMES_FIGURE = "themes_prevalence"
+
+
+def theme_table(table: str) -> str:
+    return THEME_TABLE.format(table=table)
+
+
 # topics
 UNITS = f"{RESULTS}/topics/{{language}}/units.tsv"
 # the people's names kept out of the units' terms
@@ -140,13 +159,14 @@ def topic_figures(languages: list[str]) -> list[str]:
 
 def figure_files(groupings: list[str], languages: list[str]) -> list[str]:
     """Every figure of the run, in every format."""
-    names = compare_figures(groupings, languages) + topic_figures(languages)
+    names = compare_figures(groupings, languages) + topic_figures(languages) + [THEMES_FIGURE]
     return [FIGURE_FILE.format(name=name, ext=ext) for name in names for ext in FIGURE_FORMATS]
 
 
 # What the report shows, besides the figures; the topic models' unit weights are not shown.
 REPORT_COMPARE_TABLES = (*FRAME_TABLES, "concept_prevalence", "concept_differences", "divergence", "topic_effects", "tactics", "parallel_pairs")
 REPORT_TOPIC_TABLES = ("topics", "selection", "representatives", "labels", "concepts")
+REPORT_THEME_TABLES = ("themes", "terms", "selection", "representatives", "pairs", "debiasing", "fragments")
 
 
 def report_page_inputs(articles: list[str]) -> dict[str, str | list[str]]:
@@ -159,6 +179,7 @@ def report_page_inputs(articles: list[str]) -> dict[str, str | list[str]]:
         "coded": CODED,
         "sentences": [SENTENCES.format(article=article) for article in articles],
         "coverage": COVERAGE,
+        "neighbours": theme_table("neighbours"),
     }
 
 
@@ -184,6 +205,8 @@ def report_index_inputs(languages: list[str]) -> dict[str, str]:
             for table in REPORT_TOPIC_TABLES
         },
         **{key("seeded", language, "agreement"): AGREEMENT.format(language=language) for language in languages},
+        **{key("themes", table): theme_table(table) for table in REPORT_THEME_TABLES},
+        "intrusion": INTRUSION_SCORES,
         **{key("seeded", language, "terms"): TopicScope(language, SEEDED).table("seeded_terms") for language in languages},
     }
 

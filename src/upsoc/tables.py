@@ -31,6 +31,26 @@ CODED_COLUMNS = [
 ]
 # layout.STUDY_TOKENS: the annotation studies' sentences, tokenized for the instrument
 STUDY_TOKEN_COLUMNS = ["study", "item", "tokens", "lemmas"]
+# layout.EMBEDDING_IDS: the rows of an article's vectors, and the encoder that made them
+EMBEDDING_ID_COLUMNS = ["article_id", "sentence_id", "encoder"]
+# layout.THEME_TABLE: the cross-lingual themes (upsoc.themes); `unit` is a sentence id
+THEME_COLUMNS = {
+    # languages: units per language, "zh=120|fa=10|en=80"
+    "themes": ["theme", "label", "units", "languages", "stability", "language_specific"],
+    "terms": ["theme", "language", "rank", "term", "weight"],
+    "units": ["article_id", "unit", "language", "theme", "similarity"],
+    "prevalence": ["theme", "frame", "language", "share", "low", "high", "articles", "units", "resampling"],
+    "selection": ["k", "seeds", "stability", "npmi", "outliers", "chosen", "note"],
+    "fragments": ["article_id", "unit", "language", "reason", "text"],
+    "representatives": ["theme", "language", "rank", "article_id", "unit", "similarity", "text"],
+    "debiasing": ["method", "language_accuracy", "mixed_clusters", "pair_neighbours", "pair_same_cluster", "chosen"],
+    "pairs": ["article_a", "article_b", "language_a", "language_b", "units_a", "units_b", "jsd", "aligned",
+              "same_theme", "same_theme_share"],
+    "neighbours": ["article_id", "unit", "language", "rank", "neighbour_article", "neighbour_unit", "similarity"],
+}
+# layout.INTRUSION_SCORES
+INTRUSION_SCORE_COLUMNS = ["model", "test", "language", "theme", "coder", "items", "correct", "precision", "agreement",
+                           "note"]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 # layout.EXCLUDED_NAMES: the people's names kept out of the units' terms

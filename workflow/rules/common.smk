@@ -9,6 +9,7 @@ from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.languages import LANGUAGES, profile
 from upsoc.provenance import code_digest
 from upsoc.shards import shard_articles
+from upsoc.themes.intrusion import study_files as intrusion_study
 from upsoc.sheet import SheetError, load_schema, load_sheet
 
 try:
@@ -38,6 +39,9 @@ STUDIES, PENDING_STUDIES = study_folders(config["validation"]["studies"])
 for folder in PENDING_STUDIES:
     print(f"{folder}: its coding sheets are blank: not scored until they are coded", file=sys.stderr)
 STUDY_FILES = [str(f) for folder in STUDIES for f in study_files(folder)]
+
+# The intrusion study of the themes and the LDA (upsoc.themes.intrusion): its key and the coders' answers.
+INTRUSION_KEY, INTRUSION_ANSWERS = intrusion_study(Path(config["intrusion"]))
 
 # Languages that have articles: each gets its own topic models.
 CORPUS_LANGUAGES = sorted(set(ARTICLES["language"]))

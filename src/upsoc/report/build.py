@@ -23,6 +23,7 @@ from . import findings
 from .concordance import concept_page, search_page
 from .overview import Links, findings_section, how_to_read
 from .pages import Nav, article_page, figure, page, table, topic_page
+from .themes import themes_section
 
 # a cue shown as contradicted by the reference needs at least this many firings
 MISFIRING_CUE_FIRES = 3
@@ -134,8 +135,20 @@ def build_pages(inputs: ReportInputs, site: Site) -> None:
     sentence. They need no topic model and no comparison: a job of their own, written while
     those are computed."""
     coded = inputs.table("coded")
-    _article_pages(inputs, site, coded, inputs.table("summary"), inputs.table("removed"))
-    _sentence_pages(inputs, site, coded)
+    closest = _closest(inputs.table("neighbours"))
+    _article_pages(inputs, site, coded, inputs.table("summary"), inputs.table("removed"), closest)
+    _sentence_pages(inputs, site, coded, closest)
+
+
+def _closest(neighbours: pd.DataFrame):
+    """(article, sentence) -> its closest sentences in the other languages (the themes' units;
+    fragments have none)."""
+    found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for article, unit, language, other, other_unit in zip(neighbours["article_id"], neighbours["unit"],
+                                                          neighbours["language"], neighbours["neighbour_article"],
+                                                          neighbours["neighbour_unit"]):
+        found.setdefault((article, unit), []).append((language, other, other_unit))
+    return lambda article, sentence: found.get((article, sentence), [])
 
 
 def build_index(inputs: ReportInputs, site: Site) -> None:
@@ -159,7 +172,7 @@ def build_index(inputs: ReportInputs, site: Site) -> None:
         _corpus_section(inputs, summary, inputs.table("removed"), article_link),
         _codebook_section(inputs, site.links(home).concept),
         _validation_section(inputs),
-        _topics_section(inputs, topic_sections, figure_link),
+        _topics_section(inputs, topic_sections, figure_link, article_link),
         _comparisons_section(inputs, figure_link),
         _tactics_section(inputs, article_link),
         _articles_section(summary, article_link),
@@ -188,21 +201,21 @@ def _findings(inputs: ReportInputs, site: Site, coded: pd.DataFrame, figure_link
                             site.links(site.index.parent))
 
 
-def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame) -> None:
+def _sentence_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, closest) -> None:
     """A concordance page per concept of the codebook, and the page of every sentence."""
     coverage = inputs.table("coverage")
     carried = coded["concepts"].map(lambda cell: set(parse_concepts(cell)))
     links = site.links(site.concepts)
     for concept in dict.fromkeys(coverage["concept"]):
         write_text(concept_page(concept, inputs.kinds.get(concept, ""), inputs.definitions.get(concept, ""), coded[carried.map(lambda found: concept in found)],
-                                site.nav(site.concepts), links.sentence, links.concept),
+                                site.nav(site.concepts), links.sentence, links.concept, closest),
                    site.concept(concept))
     links = site.links(site.search.parent)
     write_text(search_page(coded, site.nav(site.search.parent), links.sentence, links.concept), site.search)
 
 
 def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summary: pd.DataFrame,
-                   removed: pd.DataFrame) -> None:
+                   removed: pd.DataFrame, closest) -> None:
     sheet = inputs.table("sheet").set_index("id", drop=False)
     sentences = coded.merge(_paragraphs(inputs.paths("sentences")), on=["article_id", "sentence_id"], how="left")
     # each table split by article once (a row filter per article is quadratic in the corpus)
@@ -211,7 +224,7 @@ def _article_pages(inputs: ReportInputs, site: Site, coded: pd.DataFrame, summar
         write_text(
             article_page(sheet.loc[article_id].to_dict(), sentences_of.get(article_id, sentences.iloc[:0]),
                          removed_of.get(article_id, removed.iloc[:0]), site.nav(site.articles),
-                         site.links(site.articles).concept),
+                         site.links(site.articles).concept, closest, site.links(site.articles).sentence),
             site.article(article_id),
         )
 
@@ -355,7 +368,11 @@ def _coverage(inputs: ReportInputs) -> str:
     )
 
 
-def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str]) -> str:
+def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link: Callable[[str], str],
+                    article_link: Callable[[str], str]) -> str:
+    """The cross-lingual themes first, then the bag-of-words topic models as baselines."""
+    themes = themes_section({name: inputs.table("themes", name) for name in layout.REPORT_THEME_TABLES},
+                            inputs.table("intrusion"), inputs.languages, figure_link(layout.THEMES_FIGURE), article_link)
     figures = "".join(
         figure(figure_link(layout.SELECTION_FIGURE.format(language=lang)), f"K selection for {lang}: NPMI and stability")
         + "".join(
@@ -364,7 +381,8 @@ def _topics_section(inputs: ReportInputs, topic_sections: list[str], figure_link
         )
         for lang in inputs.languages
     )
-    return ('<h2 id="topics">Topics</h2>' + figures
+    return ('<h2 id="topics">Themes and topics</h2>' + themes
+            + "<h3>Topic models per language (baselines)</h3>" + figures
             + figure(figure_link(layout.MIXTURES_FIGURE), "Cross-lingual topic mixtures by article")
             + "".join(topic_sections))
 

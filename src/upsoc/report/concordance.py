@@ -14,7 +14,7 @@ from html import escape
 import pandas as pd
 
 from ..tables import parse_concepts, parse_cues
-from .pages import Nav, language_attributes, page
+from .pages import Closest, Nav, closest_links, language_attributes, page
 
 SENTENCE_FIELDS = ("language", "frame", "article")
 
@@ -48,7 +48,7 @@ def _filters(rows: pd.DataFrame, search: bool) -> str:
 
 
 def _sentence_rows(rows: pd.DataFrame, article_link: Callable[[str, str], str], concept_link: Callable[[str], str],
-                   concept: str | None) -> str:
+                   concept: str | None, closest: Closest | None = None) -> str:
     """One <tr> per sentence; with `concept`, its evidence marked and listed."""
     out = []
     for r in rows.itertuples():
@@ -66,7 +66,8 @@ def _sentence_rows(rows: pd.DataFrame, article_link: Callable[[str, str], str], 
             f'data-article="{escape(r.article_id, quote=True)}">'
             f'<td class="text long"{language_attributes(r.language)}>{marked(r.text, evidence)}</td>'
             f"<td>{extra}</td>"
-            f'<td><a href="{link}">{escape(r.article_id)}#{escape(str(r.sentence_id))}</a></td>'
+            f'<td><a href="{link}">{escape(r.article_id)}#{escape(str(r.sentence_id))}</a> '
+            f"{closest_links(closest, r.article_id, str(r.sentence_id), article_link)}</td>"
             f"<td>{escape(r.frame)}</td><td>{'yes' if str(r.is_advice) == '1' else ''}</td></tr>"
         )
     return "".join(out)
@@ -78,7 +79,8 @@ def _sentence_table(rows: pd.DataFrame, second_column: str, body: str) -> str:
 
 
 def concept_page(concept: str, kind: str, definition: str, sentences: pd.DataFrame, nav: Nav,
-                 article_link: Callable[[str, str], str], concept_link: Callable[[str], str]) -> str:
+                 article_link: Callable[[str, str], str], concept_link: Callable[[str], str],
+                 closest: Closest | None = None) -> str:
     """Every sentence carrying `concept` (coded sentences, in corpus order), by language.
     article_link: (article, sentence) -> the link to the sentence from this page."""
     counts = ", ".join(f"{language}: {len(part)}" for language, part in sentences.groupby("language", sort=True))
@@ -86,10 +88,11 @@ def concept_page(concept: str, kind: str, definition: str, sentences: pd.DataFra
     intro = defined + (f"<p>A {escape(kind)} of the codebook. {len(sentences)} sentences carry it ({escape(counts) or 'none'}). "
              "The words that matched are marked (a cue matched through its lemma is listed beside the sentence); "
              "<em>frame term only</em>: the frame's own term is the only evidence, so the frame comparison does not "
-             "count the sentence. Links go to the sentence in its article.</p>")
+             "count the sentence. Links go to the sentence in its article, and ≈zh, ≈fa, ≈en to its closest "
+             "sentence by meaning in that language.</p>")
     sections = []
     for language, part in sentences.groupby("language", sort=True):
-        body = _sentence_rows(part, article_link, concept_link, concept)
+        body = _sentence_rows(part, article_link, concept_link, concept, closest)
         sections.append(f'<section data-rows><h2 id="{escape(language, quote=True)}">{escape(language)} '
                         f'({len(part)})</h2>{_sentence_table(part, "evidence", body)}</section>')
     return page(f"Concordance: {concept}", intro + _filters(sentences, search=False) + "".join(sections), nav)

@@ -77,6 +77,17 @@ def prevalence_figure(prevalence: pd.DataFrame, grouping: str):
                          f"Concept prevalence by {grouping} (95% bootstrap intervals)", "share of sentences")
 
 
+def themes_figure(prevalence: pd.DataFrame, themes: pd.DataFrame):
+    """Each theme's share of the units of each frame × language group; outliers last."""
+    labels = {str(t): f"{t}: {label}" for t, label in zip(themes["theme"], themes["label"])} | {"-1": "-1: outliers"}
+    table = prevalence.assign(theme=prevalence["theme"].astype(str).map(labels),
+                              group=prevalence["frame"] + " · " + prevalence["language"])
+    if table.empty:
+        return _message_figure("Themes by frame and language", "no themes in this corpus")
+    return interval_plot(table, "theme", "group", "share", "low", "high",
+                         "Theme prevalence by frame × language (95% article-bootstrap intervals)", "share of units")
+
+
 def difference_figure(differences: pd.DataFrame, grouping: str):
     table = differences[(differences["grouping"] == grouping) & (differences["comparison"] == "pairwise")].copy()
     table["pair"] = table["group_a"] + " − " + table["group_b"]

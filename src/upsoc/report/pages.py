@@ -98,10 +98,24 @@ def figure(path: str, alt: str) -> str:
             f"<figcaption>{escape(alt)}</figcaption></figure>")
 
 
+Closest = Callable[[str, str], list[tuple[str, str, str]]]
+
+
+def closest_links(closest: Closest | None, article: str, sentence: str, sentence_link: Callable[[str, str], str]) -> str:
+    """Links to a sentence's closest sentences in the other languages (`closest`: (article,
+    sentence) -> [(language, article, sentence)], from the themes' neighbours table)."""
+    if closest is None:
+        return ""
+    links = [f'<a class="closest" href="{escape(sentence_link(a, s), quote=True)}" '
+             f'title="closest {escape(language)} sentence">≈{escape(language)}</a>' for language, a, s in closest(article, sentence)]
+    return " ".join(links)
+
+
 def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame, nav: Nav,
-                 concept_link: Callable[[str], str]) -> str:
+                 concept_link: Callable[[str], str], closest: Closest | None = None,
+                 sentence_link: Callable[[str, str], str] | None = None) -> str:
     """Every sentence, highlighted when it carries concepts (cues on hover; each concept links to
-    its concordance) or gives advice."""
+    its concordance) or gives advice, with links to its closest sentences in the other languages."""
     text_attributes = language_attributes(meta["language"])
     details = "".join(
         f"<tr><th>{escape(k)}</th><td>{escape(str(meta.get(k, '')))}</td></tr>"
@@ -121,12 +135,15 @@ def article_page(meta: dict, sentences: pd.DataFrame, removed: pd.DataFrame, nav
                          for c in parse_concepts(row["concepts"]))
         parts.append(
             f'<p id="s{row["sentence_id"]}" class="{" ".join(classes)}" title="{escape(hover, quote=True)}"{text_attributes}>'
-            f'<small>{row["sentence_id"]}</small> {escape(row["text"])} {badges}</p>'
+            f'<small>{row["sentence_id"]}</small> {escape(row["text"])} {badges}'
+            f'{closest_links(closest, row["article_id"], str(row["sentence_id"]), sentence_link)}</p>'
         )
     if paragraph is not None:
         parts.append("</div>")
     legend = ('<p class="legend"><span class="sentence coded">has concepts (hover for the cues)</span>'
-              '<span class="sentence advice">gives advice</span></p>')
+              '<span class="sentence advice">gives advice</span>'
+              + ('<span>≈zh, ≈fa, ≈en: the closest sentence in that language (by meaning)</span>' if closest else "")
+              + '</p>')
     body = (f'<div class="table-box"><table>{details}</table></div><h2>Sentences</h2>{legend}{"".join(parts)}'
             f"<h2>Removed by the cleaning</h2>{table(removed[['rule', 'start', 'end', 'text']])}")
     return page(meta["title"] or meta["id"], body, nav)

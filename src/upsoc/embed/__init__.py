@@ -1,0 +1,1 @@
+"""Sentence vectors: a multilingual encoder behind a small interface, stored per article."""

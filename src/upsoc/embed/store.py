@@ -1,0 +1,79 @@
+"""An article's sentence vectors on disk: `{article}.npy` (float32, one row per sentence, in
+the order of the sentence table) and `{article}.tsv` (its rows' `article_id`, `sentence_id`,
+and the `encoder` that made them).
+
+`.npy` is written by numpy's own format (a fixed header, then the raw array), so the same
+vectors give the same bytes; both files are written to a temporary name and moved into place.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..layout import EMBEDDINGS_DIR
+from ..tables import EMBEDDING_ID_COLUMNS
+from ..tsv import read_records, read_tsv, write_records
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# what the stage reads of a sentence table (`layout.SENTENCES`)
+SENTENCE_FIELDS = ["article_id", "sentence_id", "text"]
+
+
+def embed_sentences(sentences: list[dict[str, str]], encoder) -> tuple[np.ndarray, list[dict[str, str]]]:
+    """One article's sentences (rows with `SENTENCE_FIELDS`) -> (vectors, ids). Plain rows, not
+    a DataFrame: a job per article should not pay for importing pandas."""
+    vectors = encoder.encode([row["text"] for row in sentences])
+    ids = [{"article_id": row["article_id"], "sentence_id": row["sentence_id"], "encoder": encoder.name}
+           for row in sentences]
+    return vectors, ids
+
+
+def read_sentences(path: str | Path) -> list[dict[str, str]]:
+    return read_records(path, SENTENCE_FIELDS)
+
+
+def write_vectors(vectors: np.ndarray, ids: list[dict[str, str]], vectors_path: str | Path, ids_path: str | Path) -> None:
+    if len(vectors) != len(ids):
+        raise ValueError(f"{len(vectors)} vectors for {len(ids)} sentence ids")
+    path = Path(vectors_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.save(handle, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    write_records(ids, EMBEDDING_ID_COLUMNS, ids_path)
+
+
+def read_vectors(vectors_paths: list[str], ids_paths: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Every article's vectors stacked, and their ids (sentence_id as int). Vectors made by
+    different encoders cannot be compared: that is an error naming the files and the fix."""
+    import pandas as pd
+
+    arrays, tables = [], []
+    for vectors_path, ids_path in zip(vectors_paths, ids_paths):
+        vectors = np.load(vectors_path, allow_pickle=False)
+        ids = read_tsv(ids_path, EMBEDDING_ID_COLUMNS)
+        if len(vectors) != len(ids):
+            raise ValueError(f"{vectors_path} has {len(vectors)} rows but {ids_path} {len(ids)}: delete both and rerun")
+        arrays.append(vectors)
+        tables.append(ids)
+    ids = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=EMBEDDING_ID_COLUMNS)
+    encoders = sorted(set(ids["encoder"]))
+    if len(encoders) > 1:
+        raise ValueError(f"sentence vectors of several encoders ({encoders}) cannot be compared: delete "
+                         f"{EMBEDDINGS_DIR}/ and rerun, so that every article is embedded by the configured one")
+    ids["sentence_id"] = ids["sentence_id"].astype(int)
+    dim = arrays[0].shape[1] if arrays else 0
+    return (np.vstack(arrays) if arrays else np.zeros((0, dim), dtype=np.float32)), ids
