@@ -68,7 +68,9 @@ def test_scores_per_coder_and_topic_with_agreement(study, tmp_path):
     assert overall.loc[("themes", "word", "a"), "precision"] == 1.0
     b_right = sum(key.loc[(key["test"] == "word") & (key["model"] == "themes"), "answer"].astype(int) == 1)
     assert overall.loc[("themes", "word", "b"), "correct"] == b_right
-    assert overall.loc[("themes", "word", "all"), "items"] == 3
+    # three items, answered by both coders: precision is over the six answers
+    assert overall.loc[("themes", "word", "all"), ["items", "answers"]].tolist() == [3, 6]
+    assert overall.loc[("themes", "word", "all"), "precision"] == pytest.approx((3 + b_right) / 6)
     assert overall.loc[("themes", "word", "all"), "agreement"] == pytest.approx(b_right / 3)
     assert overall.loc[("themes", "sentence", "all"), "precision"] == 1.0  # only coder a answered them
     per_topic = scores[(scores["model"] == "lda") & (scores["test"] == "word") & (scores["coder"] == "a")

@@ -356,7 +356,7 @@ def intrusion(args) -> str:
         out = Path(args.out) if args.out else folder / "scores.tsv"
         write_tsv(table, out)
         overall = table[(table["coder"] == "all") & (table["language"] == "all")]
-        lines = [f"{r.model} {r.test}: precision {r.precision} ({r.correct} of {r.items} items; coders agree on "
+        lines = [f"{r.model} {r.test}: precision {r.precision} ({r.correct} of {r.answers} answers to {r.items} items; coders agree on "
                  f"{r.agreement})" for r in overall.itertuples()] or list(table["note"])
         return "\n".join(lines + [f"table: {out}"])
     languages = sorted({Path(p).parts[-3] for p in Path(layout.RESULTS).glob("topics/*/lda/topics.tsv")})

@@ -49,8 +49,8 @@ THEME_COLUMNS = {
     "neighbours": ["article_id", "unit", "language", "rank", "neighbour_article", "neighbour_unit", "similarity"],
 }
 # layout.INTRUSION_SCORES
-INTRUSION_SCORE_COLUMNS = ["model", "test", "language", "theme", "coder", "items", "correct", "precision", "agreement",
-                           "note"]
+INTRUSION_SCORE_COLUMNS = ["model", "test", "language", "theme", "coder", "items", "answers", "correct", "precision",
+                           "agreement", "note"]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 # layout.EXCLUDED_NAMES: the people's names kept out of the units' terms

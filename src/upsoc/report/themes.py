@@ -42,7 +42,7 @@ def _intrusion(scores: pd.DataFrame) -> str:
         return f'<p class="note">Intrusion test: {escape(scores["note"].iloc[0])}.</p>'
     overall = scores[(scores["coder"] == "all") & (scores["language"] == "all")]
     return "<p>Intrusion test (share of items whose intruder the coders found, all coders):</p>" + table(
-        overall[["model", "test", "items", "correct", "precision", "agreement"]])
+        overall[["model", "test", "items", "answers", "correct", "precision", "agreement"]])
 
 
 def themes_section(tables: dict[str, pd.DataFrame], intrusion: pd.DataFrame, languages: list[str],

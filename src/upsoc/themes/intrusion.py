@@ -179,14 +179,15 @@ def score(key: pd.DataFrame, answers: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 shared = [agreed[i] for i in sorted(set(group["item"])) if i in agreed]
                 rows.append({"model": values["model"], "test": values["test"],
                              "language": values.get("language", language), "theme": values.get("topic", topic),
-                             "coder": coder, "items": answered["item"].nunique(), "correct": int(answered["correct"].sum()),
+                             "coder": coder, "items": answered["item"].nunique(), "answers": len(answered),
+                             "correct": int(answered["correct"].sum()),
                              "precision": answered["correct"].mean(),
                              "agreement": np.mean(shared) if shared and coder == "all" else np.nan, "note": ""})
     return pd.DataFrame(rows, columns=INTRUSION_SCORE_COLUMNS).round(6)
 
 
 def missing_answers(reason: str) -> pd.DataFrame:
-    return pd.DataFrame([{"model": "", "test": "", "language": "", "theme": "", "coder": "", "items": 0, "correct": 0,
+    return pd.DataFrame([{"model": "", "test": "", "language": "", "theme": "", "coder": "", "items": 0, "answers": 0, "correct": 0,
                           "precision": np.nan, "agreement": np.nan, "note": reason}], columns=INTRUSION_SCORE_COLUMNS)
 
 
