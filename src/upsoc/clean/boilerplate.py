@@ -1,13 +1,16 @@
 """Page furniture that is not the article, found by pattern and position rather than by known lines.
 
-Two kinds of rule:
+Three kinds of rule:
 
+* link lists: runs of lines that are nothing but a link (a series, related or reference list),
+  with the heading or label that introduces them;
 * line rules anywhere: share buttons, navigation labels, bylines, reprint notices, image
-  captions, source links, separators and bare section numbers. They only fire on short lines,
-  since boilerplate is short and article paragraphs are not;
+  captions, contact lines, sign-offs, source links, separators and bare section numbers. They
+  only fire on short lines, since boilerplate is short and article paragraphs are not;
 * the page tail: from the first comment box, comment form, related-posts list, marketing
-  calendar or group-join box in the second half of the page, everything to the end is page
-  furniture; each line is labelled with the box it belongs to.
+  calendar, author's promotion, translation project's credits, writer's bio, acknowledgements
+  or group-join box in the second half of the page, everything to the end is page furniture;
+  each line is labelled with the box it belongs to.
 """
 
 from __future__ import annotations
