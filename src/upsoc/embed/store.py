@@ -3,22 +3,21 @@ the order of the sentence table) and `{article}.tsv` (its rows' `article_id`, `s
 and the `encoder` that made them).
 
 `.npy` is written by numpy's own format (a fixed header, then the raw array), so the same
-vectors give the same bytes; both files are written to a temporary name and moved into place.
+vectors give the same bytes; both files are written to a temporary name and moved into place
+(`tsv.write_bytes`).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..layout import EMBEDDINGS_DIR
 from ..tables import EMBEDDING_ID_COLUMNS
-from ..tsv import read_records, read_tsv, write_records
+from ..tsv import read_records, read_tsv, write_bytes, write_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,16 +42,9 @@ def read_sentences(path: str | Path) -> list[dict[str, str]]:
 def write_vectors(vectors: np.ndarray, ids: list[dict[str, str]], vectors_path: str | Path, ids_path: str | Path) -> None:
     if len(vectors) != len(ids):
         raise ValueError(f"{len(vectors)} vectors for {len(ids)} sentence ids")
-    path = Path(vectors_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.save(handle, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+    write_bytes(buffer.getvalue(), vectors_path)
     write_records(ids, EMBEDDING_ID_COLUMNS, ids_path)
 
 
