@@ -15,8 +15,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from threadpoolctl import threadpool_limits
 
-from ..compare.bootstrap import BootstrapSettings, percentile_interval, replicate_weights, resampling_scheme
-from ..compare.groups import jensen_shannon
+from ..compare.bootstrap import BootstrapSettings
+from ..compare.groups import interval, jensen_shannon, ratio, summarise
 from ..languages import LANGUAGES, profile
 from ..tables import THEME_COLUMNS, format_list
 from ..topics.fit import choose_k
@@ -213,16 +213,11 @@ class Themes:
         rows = []
         for (frame, code), group in units.groupby(["frame", "language"], sort=True):
             index = group.index.to_numpy()
-            articles = group["article_id"].to_numpy()
-            scheme = resampling_scheme(len(set(articles)), bootstrap)
-            shares = [indicators[index].mean(axis=0, keepdims=True)]
-            for start in range(0, bootstrap.replicates, bootstrap.chunk):
-                weights = replicate_weights(articles, scheme, min(bootstrap.chunk, bootstrap.replicates - start), rng)
-                shares.append(weights @ indicators[index] / weights.sum(axis=1, keepdims=True))
-            shares = np.vstack(shares)
-            low, high = percentile_interval(shares[1:])
+            summed = summarise(f"{frame}:{code}", group["article_id"].to_numpy(), indicators[index], bootstrap, rng)
+            shares = ratio(summed.totals, summed.weights_sum[:, None])
+            low, high = interval(shares)
             rows += [{"theme": theme, "frame": frame, "language": code, "share": shares[0, j], "low": low[j],
-                      "high": high[j], "articles": len(set(articles)), "units": len(index), "resampling": scheme}
+                      "high": high[j], "articles": summed.articles, "units": summed.rows, "resampling": summed.scheme}
                      for j, theme in enumerate(themes)]
         return pd.DataFrame(rows, columns=THEME_COLUMNS["prevalence"])
 
