@@ -80,6 +80,21 @@ def code_digest(script: str | Path, root: Path = PACKAGE_DIR) -> str:
     return _digest(dependencies(script, root), root)
 
 
+def source_files(script: str | Path, root: Path = PACKAGE_DIR) -> list[Path]:
+    """`script` and the package files it depends on."""
+    return [Path(script), *dependencies(script, root)]
+
+
+def outdated(output: str | Path, sources: list[str | Path]) -> bool:
+    """Whether `output` is missing or older than one of `sources`, by modification time, as
+    Snakemake compares a job's inputs with its outputs."""
+    output = Path(output)
+    if not output.exists():
+        return True
+    made = output.stat().st_mtime
+    return any(Path(source).stat().st_mtime > made for source in sources)
+
+
 def module_digest(name: str, root: Path = PACKAGE_DIR) -> str:
     """sha256 (first 16 hex digits) over a module of the package and the package files it imports."""
     file = module_file(name, root)

@@ -31,8 +31,9 @@ CODED_COLUMNS = [
 ]
 # layout.STUDY_TOKENS: the annotation studies' sentences, tokenized for the instrument
 STUDY_TOKEN_COLUMNS = ["study", "item", "tokens", "lemmas"]
-# layout.EMBEDDING_IDS: the rows of an article's vectors, and the encoder that made them
-EMBEDDING_ID_COLUMNS = ["article_id", "sentence_id", "encoder"]
+# layout.EMBEDDING_IDS: the rows of an article's vectors, a digest of each sentence's text as it was
+# embedded (upsoc.embed.store.text_digest), and the encoder that made them
+EMBEDDING_ID_COLUMNS = ["article_id", "sentence_id", "text_sha256", "encoder"]
 # layout.THEME_TABLE: the cross-lingual themes (upsoc.themes); `unit` is a sentence id
 THEME_COLUMNS = {
     # languages: units per language, "zh=120|fa=10|en=80"

@@ -7,7 +7,7 @@ from upsoc import layout
 from upsoc.annotation.study import study_files, study_folders
 from upsoc.coding.codebook import CodebookError, load_codebook
 from upsoc.languages import LANGUAGES, profile
-from upsoc.provenance import code_digest
+from upsoc.provenance import code_digest, outdated, source_files
 from upsoc.shards import shard_articles
 from upsoc.themes.intrusion import study_files as intrusion_study
 from upsoc.sheet import SheetError, load_schema, load_sheet
@@ -82,6 +82,32 @@ def code(script):
 
 def raw_path(article):
     return f"{config['raw_dir']}/{ARTICLES.loc[article, 'file']}"
+
+
+# The stages that make an article's sentence texts from its raw file.
+SENTENCE_SCRIPTS = ["clean.py", "segment.py"]
+SENTENCE_CODE_FILES = [
+    file for script in SENTENCE_SCRIPTS for file in source_files(workflow.source_path(f"../scripts/{script}"))
+]
+
+
+def sentence_sources(article):
+    """What decides an article's sentence texts: its raw file, its language and the code of the
+    stages that make them."""
+    return {"raw": raw_path(article), "language": ARTICLES.loc[article, "language"],
+            "code": [code(script) for script in SENTENCE_SCRIPTS]}
+
+
+def sentences_to_embed(wildcards):
+    """An article's sentence table, as the input of its embedding. The segmentation rewrites every
+    table of its shard, so the table is `ancient` (rewriting it triggers nothing) unless the
+    article's vectors are older than its raw file or the code that makes its sentences. The test
+    is made here because Snakemake (9.27) checks nothing of a job whose upstream job reruns but
+    its non-ancient inputs: an `ancient` table with the raw file as another input or
+    `sentence_sources` as params left an edited article's vectors as they were."""
+    table = layout.SENTENCES.format(article=wildcards.article)
+    sources = [raw_path(wildcards.article), *SENTENCE_CODE_FILES]
+    return table if outdated(layout.EMBEDDINGS.format(article=wildcards.article), sources) else ancient(table)
 
 
 def rule_name(stage, shard):

@@ -1,15 +1,17 @@
-# One job per article, so that a changed article is embedded again alone. The segmentation runs
-# per shard and rewrites its shard's sentence tables, so adding an article embeds the articles
-# of its shard again (marking the input `ancient` would avoid that, but Snakemake then skips the
-# job whenever the segmentation reruns, and an edited article would keep its old vectors).
+# One job per article, so that adding or editing an article embeds that article alone: its
+# sentence table counts as changed only when the article or the code that makes its sentences
+# did (sentences_to_embed), not when the segmentation of its shard rewrote it. The params record
+# the same sources, so that a run after one that stopped before embedding catches up; the themes
+# stage compares each vector's sentence text with the table's and names any article left behind.
 rule embed_sentences:
     input:
-        sentences=layout.SENTENCES,
+        sentences=sentences_to_embed,
     output:
         vectors=layout.EMBEDDINGS,
         ids=layout.EMBEDDING_IDS,
     params:
         encoder=config["embeddings"],
+        sentences=lambda wildcards: sentence_sources(wildcards.article),
         code=code("embed_sentences.py"),
     log:
         "logs/embed_sentences/{article}.log",

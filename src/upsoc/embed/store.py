@@ -1,6 +1,6 @@
 """An article's sentence vectors on disk: `{article}.npy` (float32, one row per sentence, in
 the order of the sentence table) and `{article}.tsv` (its rows' `article_id`, `sentence_id`,
-and the `encoder` that made them).
+the `text_sha256` of the sentence as it was embedded, and the `encoder` that made them).
 
 `.npy` is written by numpy's own format (a fixed header, then the raw array), so the same
 vectors give the same bytes; both files are written to a temporary name and moved into place
@@ -9,6 +9,7 @@ vectors give the same bytes; both files are written to a temporary name and move
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +31,31 @@ def embed_sentences(sentences: list[dict[str, str]], encoder) -> tuple[np.ndarra
     """One article's sentences (rows with `SENTENCE_FIELDS`) -> (vectors, ids). Plain rows, not
     a DataFrame: a job per article should not pay for importing pandas."""
     vectors = encoder.encode([row["text"] for row in sentences])
-    ids = [{"article_id": row["article_id"], "sentence_id": row["sentence_id"], "encoder": encoder.name}
-           for row in sentences]
+    ids = [{"article_id": row["article_id"], "sentence_id": row["sentence_id"], "text_sha256": text_digest(row["text"]),
+            "encoder": encoder.name} for row in sentences]
     return vectors, ids
+
+
+def text_digest(text: str) -> str:
+    """A sentence's `text_sha256`: the first 16 hex digits of the SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def stale_articles(ids: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """The articles whose vectors were made from other sentences than their table holds now
+    (other ids, or other texts), sorted. `ids` as `read_vectors` gives them; `sentences` with
+    `SENTENCE_FIELDS`."""
+    embedded = _rows_by_article(ids["article_id"], ids["sentence_id"], ids["text_sha256"])
+    current = _rows_by_article(sentences["article_id"], sentences["sentence_id"], sentences["text"].map(text_digest))
+    return sorted(article for article in embedded.keys() | current.keys()
+                  if embedded.get(article) != current.get(article))
+
+
+def _rows_by_article(articles, sentence_ids, digests) -> dict[str, list[tuple[int, str]]]:
+    rows: dict[str, list[tuple[int, str]]] = {}
+    for article, sentence_id, digest in zip(articles, sentence_ids, digests):
+        rows.setdefault(article, []).append((int(sentence_id), digest))
+    return rows
 
 
 def read_sentences(path: str | Path) -> list[dict[str, str]]:

@@ -17,7 +17,9 @@ from threadpoolctl import threadpool_limits
 
 from ..compare.bootstrap import BootstrapSettings
 from ..compare.groups import interval, jensen_shannon, ratio, summarise
+from ..embed.store import stale_articles
 from ..languages import LANGUAGES, profile
+from ..layout import EMBEDDINGS
 from ..tables import THEME_COLUMNS, format_list
 from ..topics.fit import choose_k
 from .align import mutual_nearest, nearest_in
@@ -43,10 +45,13 @@ class Corpus:
     def __init__(self, sentences: pd.DataFrame, coded: pd.DataFrame, sheet: pd.DataFrame, vectors: np.ndarray,
                  ids: pd.DataFrame, names: dict[str, frozenset[str]]):
         sentences = sentences.reset_index(drop=True)
-        if list(zip(ids["article_id"], ids["sentence_id"])) != list(zip(sentences["article_id"],
-                                                                         sentences["sentence_id"].astype(int))):
-            raise ValueError("the sentence vectors do not match the sentence tables (made from older sentences?): "
-                             "delete the embeddings of the articles concerned and rerun")
+        stale = stale_articles(ids, sentences)
+        if stale:
+            raise ValueError(f"the sentence vectors of {', '.join(stale)} were made from other sentences than their "
+                             "sentence tables hold now: embed them again with `snakemake --cores 4 --forcerun "
+                             f"{' '.join(EMBEDDINGS.format(article=article) for article in stale)}`")
+        if ids["article_id"].tolist() != sentences["article_id"].tolist():
+            raise ValueError("the sentence vectors are not in the order of the sentence tables")
         sheet = sheet.set_index("id")
         sentences["language"] = sentences["article_id"].map(sheet["language"])
         sentences["frame"] = sentences["article_id"].map(sheet["frame"])
