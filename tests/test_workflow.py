@@ -10,6 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, digests, make_project, snakemake
 
+from upsoc.embed.store import text_digest
 from upsoc.shards import shard_articles
 from upsoc.tsv import read_tsv
 
@@ -83,9 +84,8 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
                   if {"keep-in-touch", "networking-habits"} & set(ids)}
     assert len(new_shards) == 2
     per_shard = {f"{stage}_{shard}": "1" for stage in ("clean", "segment", "code") for shard in new_shards}
-    # the articles of those shards are embedded again (their sentence tables are rewritten), no others
-    per_article = {"embed_sentences": str(sum(len(ids) for name, ids in shards.items()
-                                              if name.replace("-", "_") in new_shards))}
+    # the new articles are embedded, not the others of their shards, whose sentence tables are rewritten
+    per_article = {"embed_sentences": "2"}
     corpus_level = {"corpus_summary": "1", "coding_tables": "1", "crosslingual_topics": "1", "compare_groups": "1",
                     "figures_compare": "1", "report_pages": "1", "report_html": "1", "all": "1",
                     # the frame contrasts and the coverage study read every article's coding
@@ -105,6 +105,25 @@ def test_adding_articles_runs_only_their_jobs_and_shows_them_everywhere(first_ru
     assert "follow up within a day" in html_clean and "Subscribe" not in html_clean
     index = (project / "results/report/index.html").read_text(encoding="utf-8")
     assert "keep-in-touch" in index and "networking-habits" in index
+
+
+def test_editing_an_articles_raw_file_embeds_that_article_again(first_run, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(first_run, project)
+    raw = project / "data/raw/coffee-chats.en.txt"
+    before = {path.name: path.read_bytes() for path in (project / "results/embeddings").iterdir()}
+    follow_up = "If you never follow up, people will forget you."
+    raw.write_text(raw.read_text(encoding="utf-8").replace(follow_up, f"{follow_up} Ask one question at a time."),
+                   encoding="utf-8")
+    plan = snakemake(project, "--dry-run", "--quiet", "rules")
+    assert re.search(r"^embed_sentences\s+1$", plan.stdout, re.MULTILINE), plan.stdout
+    assert snakemake(project, "--cores", "2", "--until", "embed_sentences").returncode == 0
+    after = {path.name: path.read_bytes() for path in (project / "results/embeddings").iterdir()}
+    assert {name for name in after if after[name] != before[name]} == {"coffee-chats.npy", "coffee-chats.tsv"}
+    sentences = read_tsv(project / "results/sentences/coffee-chats.tsv")
+    ids = read_tsv(project / "results/embeddings/coffee-chats.tsv")
+    assert "Ask one question at a time." in set(sentences["text"])
+    assert ids["text_sha256"].tolist() == [text_digest(text) for text in sentences["text"]]
 
 
 def test_a_failed_run_leaves_earlier_results_and_raw_data_intact(first_run, tmp_path):

@@ -6,6 +6,9 @@ the workflow as a data change. The modules are found by reading the import state
 script and, in turn, of every module it reaches, including imports inside functions (a
 language's tools load on demand), so a new import is covered without listing it anywhere.
 Nothing is imported, so that the workflow starts fast.
+
+`outdated` compares modification times as Snakemake does, for an input function that tells
+whether a job's own sources changed (see `sentences_to_embed` in workflow/rules/common.smk).
 """
 
 from __future__ import annotations
