@@ -102,9 +102,10 @@ def sentences_to_embed(wildcards):
     """An article's sentence table, as the input of its embedding. The segmentation rewrites every
     table of its shard, so the table is `ancient` (rewriting it triggers nothing) unless the
     article's vectors are older than its raw file or the code that makes its sentences. The test
-    is made here because Snakemake (9.27) checks nothing of a job whose upstream job reruns but
-    its non-ancient inputs: an `ancient` table with the raw file as another input or
-    `sentence_sources` as params left an edited article's vectors as they were."""
+    is made here because Snakemake (9.27), while a job upstream of another reruns, does not look at
+    the other job's own inputs and params, only at whether its non-ancient inputs come from the
+    job that reruns: with the raw file as another input and `sentence_sources` as params, an
+    `ancient` table left an edited article's vectors as they were."""
     table = layout.SENTENCES.format(article=wildcards.article)
     sources = [raw_path(wildcards.article), *SENTENCE_CODE_FILES]
     return table if outdated(layout.EMBEDDINGS.format(article=wildcards.article), sources) else ancient(table)
