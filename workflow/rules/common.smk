@@ -84,10 +84,12 @@ def raw_path(article):
     return f"{config['raw_dir']}/{ARTICLES.loc[article, 'file']}"
 
 
-# The stages that make an article's sentence texts from its raw file.
+# The stages that make an article's sentence texts from its raw file, and its vectors from them.
 SENTENCE_SCRIPTS = ["clean.py", "segment.py"]
-SENTENCE_CODE_FILES = [
-    file for script in SENTENCE_SCRIPTS for file in source_files(workflow.source_path(f"../scripts/{script}"))
+EMBEDDING_CODE_FILES = [
+    file
+    for script in [*SENTENCE_SCRIPTS, "embed_sentences.py"]
+    for file in source_files(workflow.source_path(f"../scripts/{script}"))
 ]
 
 
@@ -101,13 +103,15 @@ def sentence_sources(article):
 def sentences_to_embed(wildcards):
     """An article's sentence table, as the input of its embedding. The segmentation rewrites every
     table of its shard, so the table is `ancient` (rewriting it triggers nothing) unless the
-    article's vectors are older than its raw file or the code that makes its sentences. The test
-    is made here because Snakemake (9.27), while a job upstream of another reruns, does not look at
-    the other job's own inputs and params, only at whether its non-ancient inputs come from the
-    job that reruns: with the raw file as another input and `sentence_sources` as params, an
-    `ancient` table left an edited article's vectors as they were."""
+    article's vectors are older than its raw file or the code that makes its sentences and
+    vectors. The test is made here because Snakemake (9.27), while a job upstream of another
+    reruns, does not look at the other job's own inputs and params, only at whether its
+    non-ancient inputs come from the job that reruns: with the raw file as another input and
+    `sentence_sources` as params, an `ancient` table left an edited article's vectors as they
+    were. The params still catch what modification times miss (a sheet or config edit) in a
+    later run in which the shard's segmentation does not rerun."""
     table = layout.SENTENCES.format(article=wildcards.article)
-    sources = [raw_path(wildcards.article), *SENTENCE_CODE_FILES]
+    sources = [raw_path(wildcards.article), *EMBEDDING_CODE_FILES]
     return table if outdated(layout.EMBEDDINGS.format(article=wildcards.article), sources) else ancient(table)
 
 

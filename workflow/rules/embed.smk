@@ -1,7 +1,6 @@
 # One job per article, so that adding or editing an article embeds that article alone: its
-# sentence table counts as changed only when the article or the code that makes its sentences
-# did (sentences_to_embed), not when the segmentation of its shard rewrote it. The params record
-# the same sources, so that a run after one that stopped before embedding catches up; the themes
+# sentence table counts as changed only when the article or the code behind its sentences and
+# vectors did (sentences_to_embed), not when the segmentation of its shard rewrote it. The themes
 # stage compares each vector's sentence text with the table's and names any article left behind.
 rule embed_sentences:
     input:
