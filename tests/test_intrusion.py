@@ -8,6 +8,7 @@ from upsoc.themes.intrusion import (
     IntrusionError,
     baseline_tables,
     build_items,
+    item_interval,
     read_answers,
     score,
     score_folder,
@@ -73,6 +74,10 @@ def test_scores_per_coder_and_topic_with_agreement(study, tmp_path):
     assert overall.loc[("themes", "word", "all"), "precision"] == pytest.approx((3 + b_right) / 6)
     assert overall.loc[("themes", "word", "all"), "agreement"] == pytest.approx(b_right / 3)
     assert overall.loc[("themes", "sentence", "all"), "precision"] == 1.0  # only coder a answered them
+    # both tests together: the word answers of both coders and the sentence answers of coder a
+    both = overall.loc[("themes", "all", "all")]
+    assert both["answers"] == 6 + overall.loc[("themes", "sentence", "all"), "answers"]
+    assert overall.loc[("themes", "all", "a"), ["precision", "low", "high"]].tolist() == [1.0, 1.0, 1.0]
     per_topic = scores[(scores["model"] == "lda") & (scores["test"] == "word") & (scores["coder"] == "a")
                        & (scores["language"] == "en")]
     assert sorted(per_topic["theme"].dropna().astype(str)) == ["1", "2", "all"]
@@ -91,3 +96,12 @@ def test_an_answer_that_is_not_an_option_number_names_the_file_and_item(study, t
 def test_no_study_and_no_answers_say_so_instead_of_failing(tmp_path):
     assert "no intrusion study" in score_folder(tmp_path / "none")["note"][0]
     assert "no coder" in score(pd.DataFrame(columns=["item", "answer"]), {})["note"][0]
+
+
+def test_the_interval_resamples_items_not_answers():
+    # ten items answered by two coders who agree: five found by both, five missed by both
+    answers = pd.DataFrame({"item": [f"w{i}" for i in range(10) for _ in range(2)],
+                            "correct": [int(i < 5) for i in range(10) for _ in range(2)]})
+    low, high = item_interval(answers)
+    # ten items, not twenty independent answers: about 0.5 ± 0.31 rather than ± 0.22
+    assert low <= 0.25 and high >= 0.75

@@ -6,8 +6,8 @@
     upsoc annotate --n 600 --seed 7 --out data/validation/my-study
     upsoc annotate --stratify frame language --per-stratum 172 --seed 7 --out data/validation/inference
     upsoc agreement data/validation/my-study/coder_a.tsv data/validation/my-study/coder_b.tsv [--adjudicated …]
-    upsoc intrusion items --seed 7 --out data/validation/intrusion
-    upsoc intrusion score data/validation/intrusion
+    upsoc intrusion items data/validation/intrusion/round3 --seed 7
+    upsoc intrusion score data/validation/intrusion/round2
 
 They read `config/config.yaml` (sheet, raw folder, size limit) from the current directory,
 the repository root. Every problem is reported with the file or row and the fix; nothing is

@@ -51,7 +51,7 @@ THEME_COLUMNS = {
 }
 # layout.INTRUSION_SCORES
 INTRUSION_SCORE_COLUMNS = ["model", "test", "language", "theme", "coder", "items", "answers", "correct", "precision",
-                           "agreement", "note"]
+                           "low", "high", "agreement", "note"]
 # layout.UNITS
 UNIT_COLUMNS = ["unit_id", "article_id", "language", "first_sentence", "last_sentence", "terms", "concepts", "text"]
 # layout.EXCLUDED_NAMES: the people's names kept out of the units' terms

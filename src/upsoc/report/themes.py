@@ -41,8 +41,9 @@ def _intrusion(scores: pd.DataFrame) -> str:
     if scores["note"].astype(str).str.len().gt(0).all():
         return f'<p class="note">Intrusion test: {escape(scores["note"].iloc[0])}.</p>'
     overall = scores[(scores["coder"] == "all") & (scores["language"] == "all")]
-    return "<p>Intrusion test (share of items whose intruder the coders found, all coders):</p>" + table(
-        overall[["model", "test", "items", "answers", "correct", "precision", "agreement"]])
+    return ("<p>Intrusion test (share of the coders' answers that found the intruder, all coders; 95% interval "
+            "resampling items; test <code>all</code>: word and sentence items together):</p>") + table(
+        overall[["model", "test", "items", "answers", "correct", "precision", "low", "high", "agreement"]])
 
 
 def themes_section(tables: dict[str, pd.DataFrame], intrusion: pd.DataFrame, languages: list[str],
@@ -56,7 +57,8 @@ def themes_section(tables: dict[str, pd.DataFrame], intrusion: pd.DataFrame, lan
              "(class-based TF-IDF), its quotes the sentences closest to its centre.</p>"]
     if len(chosen):
         row = chosen.iloc[0]
-        parts.append(f"<p>{len(themes)} themes, chosen for a stability of {escape(row['stability'])} across "
+        parts.append(f"<p>{len(themes)} themes: the finest K whose themes come back when refit, with a stability of "
+                     f"{escape(row['stability'])} across "
                      f"{escape(row['seeds'])} seeds (NPMI {escape(row['npmi'])}); {percent(float(row['outliers']))} of the "
                      f"units are outliers, and {len(tables['fragments'])} fragments (headings, list lead-ins, short "
                      "lines) were set aside.</p>")
@@ -74,6 +76,7 @@ def themes_section(tables: dict[str, pd.DataFrame], intrusion: pd.DataFrame, lan
                  "(JSD, bits) and the share of sentence pairs aligned by the encoder that fall in the same theme.</p>")
     parts.append(table(tables["pairs"]))
     parts.append(_intrusion(intrusion))
-    parts.append("<p>Number of themes: each K tried, its stability and coherence.</p>" + table(tables["selection"]))
+    parts.append("<p>Number of themes: each K tried, its stability and coherence (the largest K whose stability reaches "
+                  "<code>themes.min_stability</code> is chosen; coherence is reported, not used).</p>" + table(tables["selection"]))
     parts.append("<p>Debiasing measured (the configured one is marked <code>chosen</code>).</p>" + table(tables["debiasing"]))
     return "".join(parts)

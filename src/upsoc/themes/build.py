@@ -21,9 +21,8 @@ from ..embed.store import stale_articles
 from ..languages import LANGUAGES, profile
 from ..layout import EMBEDDINGS
 from ..tables import THEME_COLUMNS, format_list
-from ..topics.fit import choose_k
 from .align import mutual_nearest, nearest_in
-from .cluster import ThemeFit, ThemeSettings, fit_themes, kmeans, reduce
+from .cluster import ThemeFit, ThemeSettings, finest_stable, fit_themes, kmeans, reduce
 from .debias import GroupMeans, NullspaceProjection, variety
 from .fragments import fragment_reasons
 from .terms import class_tfidf, coherence, sentence_terms, top_terms
@@ -101,7 +100,7 @@ class Themes:
         with threadpool_limits(1):  # the same sums whatever the machine's threads
             self.points = reduce(debiased(corpus, settings.debias, settings), settings)
             self.selection, fits = self._sweep()
-        k = choose_k(self.selection, settings)
+        k = finest_stable(self.selection, settings)
         self.selection["chosen"] = (self.selection["k"] == k).astype(int)
         self.fit = self._numbered(fits[k])
 

@@ -10,9 +10,10 @@ overlap; the model's is the mean over its themes.
 A unit is an outlier (theme -1) when the refits do not agree with the reference: it lands in
 the theme matched to its reference theme in fewer than half of them.
 
-K is chosen by the topic models' rule (`upsoc.topics.fit.choose_k`): among the Ks whose
-stability reaches `min_stability`, the most coherent (mean NPMI of the themes' terms in each
-language); if none does, the most stable.
+K is the finest that comes back: the largest K whose stability reaches `min_stability` (if none
+does, the most stable). Themes are read by people, and the finest partition that refits
+reproduce says the most; the NPMI of the themes' terms is reported beside it but does not choose,
+since on single sentences it favours a few broad themes (docs/themes.md, section 4).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
@@ -47,6 +49,17 @@ class ThemeSettings:
     representatives: int = 3
     replicates: int = 1000
     min_articles: int = 5
+
+
+def finest_stable(selection: pd.DataFrame, settings: ThemeSettings) -> int:
+    """The pinned K, else the largest K whose stability reaches `min_stability`, else the most
+    stable (the smaller K on a tie). selection: one row per K, with `k` and `stability`."""
+    if settings.k is not None:
+        return settings.k
+    stable = selection[selection["stability"] >= settings.min_stability]
+    if stable.empty:
+        return int(selection.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"])
+    return int(stable["k"].max())
 
 
 def reduce(vectors: np.ndarray, settings: ThemeSettings) -> np.ndarray:

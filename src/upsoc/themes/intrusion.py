@@ -20,10 +20,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..compare.bootstrap import percentile_interval
 from ..tables import INTRUSION_SCORE_COLUMNS
 from ..tsv import read_tsv, write_text, write_tsv
 
 WORD_TERMS, SENTENCE_TEXTS = 5, 3
+# the precision's interval: items resampled with all their answers
+INTERVAL_REPLICATES, INTERVAL_SEED = 2000, 20261207
 WORD, SENTENCE = "word", "sentence"
 THEMES, LDA = "themes", "lda"
 KEY = "key.tsv"
@@ -156,9 +159,10 @@ def read_answers(path: Path, key: pd.DataFrame) -> pd.DataFrame:
 
 
 def score(key: pd.DataFrame, answers: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Precision per model, test, language and topic, per coder and for all coders together,
-    with the coders' agreement (share of the items answered by two or more coders on which all
-    chose the same option)."""
+    """Precision per model, test (and both tests together: `all`), language and topic, per coder
+    and for all coders together, with its 95% interval resampling items and the coders'
+    agreement (share of the items answered by two or more coders on which all chose the same
+    option)."""
     key = key.assign(answer=key["answer"].astype(int))
     long = pd.concat([a.assign(coder=coder) for coder, a in answers.items()], ignore_index=True) \
         if answers else pd.DataFrame(columns=["item", "answer", "coder"])
@@ -170,25 +174,37 @@ def score(key: pd.DataFrame, answers: dict[str, pd.DataFrame]) -> pd.DataFrame:
     # items answered by two or more coders -> whether they all chose the same option
     agreed = (per_item.loc[per_item["size"] > 1, "nunique"] == 1).to_dict()
     rows = []
-    levels = [(["model", "test"], "all", "all"), (["model", "test", "language"], None, "all"),
+    levels = [(["model"], "all", "all"), (["model", "test"], "all", "all"), (["model", "test", "language"], None, "all"),
               (["model", "test", "language", "topic"], None, None)]
     for columns, language, topic in levels:
         for values, group in merged.groupby(columns, sort=True):
             values = dict(zip(columns, values))
             for coder, answered in [("all", group), *sorted(group.groupby("coder"))]:
                 shared = [agreed[i] for i in sorted(set(group["item"])) if i in agreed]
-                rows.append({"model": values["model"], "test": values["test"],
+                low, high = item_interval(answered)
+                rows.append({"model": values["model"], "test": values.get("test", "all"),
                              "language": values.get("language", language), "theme": values.get("topic", topic),
                              "coder": coder, "items": answered["item"].nunique(), "answers": len(answered),
                              "correct": int(answered["correct"].sum()),
-                             "precision": answered["correct"].mean(),
+                             "precision": answered["correct"].mean(), "low": low, "high": high,
                              "agreement": np.mean(shared) if shared and coder == "all" else np.nan, "note": ""})
     return pd.DataFrame(rows, columns=INTRUSION_SCORE_COLUMNS).round(6)
 
 
+def item_interval(answers: pd.DataFrame) -> tuple[float, float]:
+    """95% percentile interval of the precision of these answers (item, correct), resampling
+    items with all their answers, since one item's answers are not independent."""
+    per_item = answers.groupby("item")["correct"].agg(["sum", "size"])
+    if len(per_item) < 2:
+        return np.nan, np.nan
+    draws = np.random.default_rng(INTERVAL_SEED).integers(len(per_item), size=(INTERVAL_REPLICATES, len(per_item)))
+    correct, given = per_item["sum"].to_numpy()[draws].sum(axis=1), per_item["size"].to_numpy()[draws].sum(axis=1)
+    return percentile_interval(correct / given)
+
+
 def missing_answers(reason: str) -> pd.DataFrame:
     return pd.DataFrame([{"model": "", "test": "", "language": "", "theme": "", "coder": "", "items": 0, "answers": 0, "correct": 0,
-                          "precision": np.nan, "agreement": np.nan, "note": reason}], columns=INTRUSION_SCORE_COLUMNS)
+                          "precision": np.nan, "low": np.nan, "high": np.nan, "agreement": np.nan, "note": reason}], columns=INTRUSION_SCORE_COLUMNS)
 
 
 def score_files(key: Path | None, answers: list[Path]) -> pd.DataFrame:

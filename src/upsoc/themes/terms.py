@@ -6,9 +6,11 @@ knows (the language's `reader_form`), without the people's names found by the to
 (`excluded_names.tsv`), and only words: no numbers, no clitics such as `'s` or `n't`.
 
 Within one language, all its units of a theme are one document (a class); a term's weight in
-a class is its frequency there (over the class's terms) times log(1 + A / f), with A the mean
-number of terms per class and f the term's count over all classes: frequent in the theme, rare
-in the language's other themes. Outliers form no class, but count in f. A term must be in at
+a class is the square root of its frequency there (over the class's terms) times log(1 + A / f),
+with A the mean number of terms per class and f the term's count over all classes: frequent in
+the theme, rare in the language's other themes. The square root is BERTopic's
+`reduce_frequent_words`: without it, words frequent everywhere ("work", "make", "need") lead
+several themes' lists. Outliers form no class, but count in f. A term must be in at
 least `MIN_UNITS` of the theme's units, so that one sentence's word never speaks for a theme.
 """
 
@@ -57,7 +59,7 @@ def class_tfidf(terms: pd.Series, themes: np.ndarray, n_themes: int) -> tuple[np
     frequency = np.asarray(counts.sum(axis=0)).ravel()
     mean_terms = max(per_class.sum(axis=1).mean(), 1e-12)
     tf = per_class / np.maximum(per_class.sum(axis=1, keepdims=True), 1e-12)
-    weights = tf * np.log1p(mean_terms / np.maximum(frequency, 1))
+    weights = np.sqrt(tf) * np.log1p(mean_terms / np.maximum(frequency, 1))
     weights[units_with < MIN_UNITS] = 0.0
     return weights, vectorizer.get_feature_names_out(), counts
 
