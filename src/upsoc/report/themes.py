@@ -77,6 +77,7 @@ def themes_section(tables: dict[str, pd.DataFrame], intrusion: pd.DataFrame, lan
     parts.append(table(tables["pairs"]))
     parts.append(_intrusion(intrusion))
     parts.append("<p>Number of themes: each K tried, its stability and coherence (the largest K whose stability reaches "
-                  "<code>themes.min_stability</code> is chosen; coherence is reported, not used).</p>" + table(tables["selection"]))
+                 "<code>themes.min_stability</code> is chosen; coherence is reported, not used).</p>"
+                 + table(tables["selection"]))
     parts.append("<p>Debiasing measured (the configured one is marked <code>chosen</code>).</p>" + table(tables["debiasing"]))
     return "".join(parts)

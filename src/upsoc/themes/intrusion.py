@@ -10,7 +10,8 @@
 Items of both models and every language are drawn with one seed, their options shuffled, and
 written together in one random order, so that a coder cannot tell which model an item comes
 from; the answer key is a separate file. A model's precision is the share of items whose
-intruder the coder found (chance: 1/6 for words, 1/4 for sentences), per topic and overall.
+intruder the coder found (chance: 1/6 for words, 1/4 for sentences), per topic and overall,
+with a percentile interval that resamples items.
 """
 
 from __future__ import annotations
@@ -203,8 +204,9 @@ def item_interval(answers: pd.DataFrame) -> tuple[float, float]:
 
 
 def missing_answers(reason: str) -> pd.DataFrame:
-    return pd.DataFrame([{"model": "", "test": "", "language": "", "theme": "", "coder": "", "items": 0, "answers": 0, "correct": 0,
-                          "precision": np.nan, "low": np.nan, "high": np.nan, "agreement": np.nan, "note": reason}], columns=INTRUSION_SCORE_COLUMNS)
+    row = {"model": "", "test": "", "language": "", "theme": "", "coder": "", "items": 0, "answers": 0, "correct": 0,
+           "precision": np.nan, "low": np.nan, "high": np.nan, "agreement": np.nan, "note": reason}
+    return pd.DataFrame([row], columns=INTRUSION_SCORE_COLUMNS)
 
 
 def score_files(key: Path | None, answers: list[Path]) -> pd.DataFrame:
