@@ -68,40 +68,40 @@ def _options(rng: np.random.Generator, shown: list[str], intruder: str) -> tuple
     return shuffled, shuffled.index(intruder) + 1
 
 
-def word_items(terms: pd.DataFrame, rng: np.random.Generator) -> list[dict]:
-    """terms: model, language, topic, rank, term (each topic's listed terms, ranked)."""
+def _draw(table: pd.DataFrame, column: str, test: str, shown: int, intruders, rng: np.random.Generator) -> list[dict]:
+    """One item per topic of each model and language: the topic's first `shown` entries of
+    `column` (ranked) and an intruder drawn from `intruders(ranked, topic)`, (entry, its topic)
+    pairs of the other topics. A topic with fewer entries, or no intruder, has no item."""
     items = []
-    for (model, language), group in terms.groupby(["model", "language"], sort=True):
-        listed = {topic: rows.sort_values("rank")["term"].tolist() for topic, rows in group.groupby("topic", sort=True)}
-        for topic, words in listed.items():
-            if len(words) < WORD_TERMS:
-                continue
-            candidates = sorted({(word, other) for other, others in listed.items() if other != topic
-                                 for word in others[:WORD_TERMS] if word not in words})
+    for (model, language), group in table.groupby(["model", "language"], sort=True):
+        ranked = {topic: rows.sort_values("rank")[column].tolist() for topic, rows in group.groupby("topic", sort=True)}
+        for topic, own in ranked.items():
+            candidates = intruders(ranked, topic) if len(own) >= shown else []
             if not candidates:
                 continue
             intruder, source = candidates[rng.integers(len(candidates))]
-            options, answer = _options(rng, words[:WORD_TERMS], intruder)
-            items.append({"test": WORD, "model": model, "language": language, "topic": topic, "options": options,
+            options, answer = _options(rng, own[:shown], intruder)
+            items.append({"test": test, "model": model, "language": language, "topic": topic, "options": options,
                           "answer": answer, "intruder": intruder, "intruder_topic": source})
     return items
+
+
+def word_items(terms: pd.DataFrame, rng: np.random.Generator) -> list[dict]:
+    """terms: model, language, topic, rank, term (each topic's listed terms, ranked). The intruder
+    is among another topic's top terms and not among this topic's listed ones."""
+    def intruders(ranked, topic):
+        return sorted({(word, other) for other, others in ranked.items() if other != topic
+                       for word in others[:WORD_TERMS] if word not in ranked[topic]})
+    return _draw(terms, "term", WORD, WORD_TERMS, intruders, rng)
 
 
 def sentence_items(representatives: pd.DataFrame, rng: np.random.Generator) -> list[dict]:
-    """representatives: model, language, topic, rank, text (each topic's most representative first)."""
-    items = []
-    for (model, language), group in representatives.groupby(["model", "language"], sort=True):
-        texts = {topic: rows.sort_values("rank")["text"].tolist() for topic, rows in group.groupby("topic", sort=True)}
-        for topic, shown in texts.items():
-            candidates = [(other_texts[0], other) for other, other_texts in texts.items()
-                          if other != topic and other_texts and other_texts[0] not in shown]
-            if len(shown) < SENTENCE_TEXTS or not candidates:
-                continue
-            intruder, source = candidates[rng.integers(len(candidates))]
-            options, answer = _options(rng, shown[:SENTENCE_TEXTS], intruder)
-            items.append({"test": SENTENCE, "model": model, "language": language, "topic": topic, "options": options,
-                          "answer": answer, "intruder": intruder, "intruder_topic": source})
-    return items
+    """representatives: model, language, topic, rank, text (each topic's most representative
+    first). The intruder is another topic's most representative text."""
+    def intruders(ranked, topic):
+        return [(texts[0], other) for other, texts in ranked.items()
+                if other != topic and texts and texts[0] not in ranked[topic]]
+    return _draw(representatives, "text", SENTENCE, SENTENCE_TEXTS, intruders, rng)
 
 
 def build_items(terms: pd.DataFrame, representatives: pd.DataFrame, seed: int) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
