@@ -75,6 +75,14 @@ class Corpus:
     def rows(self, article: str) -> np.ndarray:
         return np.flatnonzero(self.units["article_id"].to_numpy() == article)
 
+    @functools.cached_property
+    def translations(self) -> list[tuple[str, str, np.ndarray, np.ndarray, list[tuple[int, int, float]]]]:
+        """Each translation pair: its two articles, their units' rows, and their sentences aligned
+        as mutual nearest neighbours by the encoder's own vectors (what every check compares)."""
+        sides = [(a, b, self.rows(a), self.rows(b)) for a, b in self.parallel]
+        return [(a, b, rows_a, rows_b, mutual_nearest(self.vectors[rows_a], self.vectors[rows_b]))
+                for a, b, rows_a, rows_b in sides]
+
 
 def debiaser(method: str, settings: ThemeSettings):
     if method == "nullspace":
@@ -231,12 +239,10 @@ class Themes:
         neighbours fall in the same theme. Nothing fitted has seen the pairs."""
         labels = self.fit.labels
         rows = []
-        for a, b in self.corpus.parallel:
-            rows_a, rows_b = self.corpus.rows(a), self.corpus.rows(b)
+        for a, b, rows_a, rows_b, aligned in self.corpus.translations:
             if not len(rows_a) or not len(rows_b):
                 continue
             mixture = [np.bincount(labels[r][labels[r] > 0], minlength=self.fit.k + 1)[1:] for r in (rows_a, rows_b)]
-            aligned = mutual_nearest(self.corpus.vectors[rows_a], self.corpus.vectors[rows_b])
             same = sum(labels[rows_a[i]] == labels[rows_b[j]] and labels[rows_a[i]] > 0 for i, j, _ in aligned)
             rows.append({"article_a": a, "article_b": b, "language_a": self.corpus.sheet.loc[a, "language"],
                          "language_b": self.corpus.sheet.loc[b, "language"], "units_a": len(rows_a),
@@ -288,12 +294,10 @@ def debiasing_table(corpus: Corpus, settings: ThemeSettings) -> pd.DataFrame:
             mixed = np.mean([pd.Series(language[labels == c]).value_counts(normalize=True).max() <= MIXED
                              for c in range(k) if (labels == c).any()])
             neighbours, same, sentences, aligned_raw = 0, 0, 0, 0
-            for a, b in corpus.parallel:
-                rows_a, rows_b = corpus.rows(a), corpus.rows(b)
+            # the pairs aligned by the encoder's own vectors, whatever the debiasing
+            for _, _, rows_a, rows_b, raw in corpus.translations:
                 neighbours += len(mutual_nearest(vectors[rows_a], vectors[rows_b]))
                 sentences += min(len(rows_a), len(rows_b))
-                # the pairs aligned by the encoder's own vectors, whatever the debiasing
-                raw = mutual_nearest(corpus.vectors[rows_a], corpus.vectors[rows_b])
                 aligned_raw += len(raw)
                 same += sum(labels[rows_a[i]] == labels[rows_b[j]] for i, j, _ in raw)
             rows.append({"method": method, "language_accuracy": accuracy, "mixed_clusters": mixed,
