@@ -27,6 +27,7 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from threadpoolctl import threadpool_limits
 
+from ..topics.fit import choose_k
 from ..topics.metrics import topic_overlaps
 
 N_INIT = 10
@@ -53,13 +54,8 @@ class ThemeSettings:
 
 def finest_stable(selection: pd.DataFrame, settings: ThemeSettings) -> int:
     """The pinned K, else the largest K whose stability reaches `min_stability`, else the most
-    stable (the smaller K on a tie). selection: one row per K, with `k` and `stability`."""
-    if settings.k is not None:
-        return settings.k
-    stable = selection[selection["stability"] >= settings.min_stability]
-    if stable.empty:
-        return int(selection.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"])
-    return int(stable["k"].max())
+    stable: the topic models' rule with the finest stable K in place of the most coherent."""
+    return choose_k(selection, settings, among_stable=lambda stable: int(stable["k"].max()))
 
 
 def reduce(vectors: np.ndarray, settings: ThemeSettings) -> np.ndarray:

@@ -19,6 +19,7 @@ gets its topic mixture from the fitted model. The vocabulary comes from all unit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -197,13 +198,20 @@ def fitting_sample(n_units: int, settings: TopicSettings) -> np.ndarray:
     return np.sort(rng.choice(n_units, settings.max_fit_units, replace=False))
 
 
-def choose_k(selection: pd.DataFrame, settings: TopicSettings) -> int:
+def most_coherent(stable: pd.DataFrame) -> int:
+    return int(stable.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]["k"])
+
+
+def choose_k(selection: pd.DataFrame, settings, among_stable: Callable[[pd.DataFrame], int] = most_coherent) -> int:
+    """The pinned K (`settings.k`), else `among_stable` of the Ks whose stability reaches
+    `settings.min_stability`, else the most stable (the smaller K on a tie). selection: one row
+    per K, with `k`, `stability` and what `among_stable` reads."""
     if settings.k is not None:
         return settings.k
     stable = selection[selection["stability"] >= settings.min_stability]
     if stable.empty:
         return int(selection.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"])
-    return int(stable.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]["k"])
+    return among_stable(stable)
 
 
 def reliability_note(n_units: int, n_terms: int, settings: TopicSettings) -> str:
